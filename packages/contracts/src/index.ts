@@ -1,0 +1,3 @@
+export * from './services.js';
+export * from './topics.js';
+export * from './health.js';

@@ -1,0 +1,18 @@
+/** Every Kafka topic of the platform. No other module spells a topic name. */
+export const topics = {
+  orderCreated: 'order.created',
+  paymentCompleted: 'payment.completed',
+  paymentFailed: 'payment.failed',
+  orderConfirmed: 'order.confirmed',
+  orderCancelled: 'order.cancelled',
+  paymentDeadLetters: 'payment.failed.dlq',
+  orderDeadLetters: 'order.failed.dlq',
+  notificationDeadLetters: 'notification.failed.dlq',
+} as const;
+
+export type Topic = (typeof topics)[keyof typeof topics];
+
+export const allTopics: readonly Topic[] = Object.values(topics);
+
+/** Partitions per topic: several, so that two instances of one service share its consumer group's work. */
+export const defaultPartitions = 3;

@@ -1,0 +1,3 @@
+export * from './kafka-client.js';
+export * from './namespace.js';
+export * from './ensure-topics.js';

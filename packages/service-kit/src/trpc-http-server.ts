@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AnyRouter, inferRouterContext } from '@trpc/server';
+import { createHTTPHandler, type CreateHTTPContextOptions } from '@trpc/server/adapters/standalone';
+import { withLogContext, type Logger } from './logger.js';
+
+export const correlationIdHeader = 'x-correlation-id';
+
+export interface TrpcHttpServerOptions<TRouter extends AnyRouter> {
+  router: TRouter;
+  createContext: (options: CreateHTTPContextOptions & { correlationId: string }) => Promise<inferRouterContext<TRouter>>;
+  port: number;
+  host?: string;
+  logger: Logger;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+function correlationIdOf(request: http.IncomingMessage): string {
+  const given = request.headers[correlationIdHeader];
+  const value = Array.isArray(given) ? given[0] : given;
+  return value && /^[\w.:-]{1,128}$/.test(value) ? value : randomUUID();
+}
+
+/** Serves a tRPC router under /trpc, logs one JSON line per request, and closes gracefully. */
+export async function startTrpcHttpServer<TRouter extends AnyRouter>(
+  options: TrpcHttpServerOptions<TRouter>,
+): Promise<RunningHttpServer> {
+  const { logger } = options;
+  const handleTrpc = createHTTPHandler({
+    router: options.router,
+    basePath: '/trpc/',
+    createContext: (contextOptions) =>
+      options.createContext({ ...contextOptions, correlationId: correlationIdOf(contextOptions.req) }),
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') logger.error('procedure failed', { path, error });
+    },
+  });
+
+  const server = http.createServer((request, response) => {
+    const correlationId = correlationIdOf(request);
+    request.headers[correlationIdHeader] = correlationId;
+    response.setHeader(correlationIdHeader, correlationId);
+    const started = performance.now();
+    const url = new URL(request.url ?? '/', 'http://local');
+    response.on('finish', () => {
+      logger.info('request', {
+        correlationId,
+        method: request.method,
+        route: url.pathname,
+        status: response.statusCode,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      });
+    });
+    withLogContext({ correlationId }, () => {
+      if (url.pathname.startsWith('/trpc/')) {
+        handleTrpc(request, response);
+        return;
+      }
+      response.writeHead(404, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: { code: 'NOT_FOUND', message: `no route ${url.pathname}; procedures live under /trpc/` } }));
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${address.address}:${address.port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // Requests still running after a grace period are cut, so shutdown never hangs.
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      }),
+  };
+}

@@ -1,0 +1,39 @@
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+import { localDir } from './paths.mjs';
+import { say } from './run.mjs';
+
+const secretsFile = path.join(localDir, 'secrets.env');
+
+function generateSecrets() {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const pem = (key, type) => Buffer.from(key.export({ format: 'pem', type })).toString('base64');
+  return {
+    JWT_PRIVATE_KEY_PEM_BASE64: pem(privateKey, 'pkcs8'),
+    JWT_PUBLIC_KEY_PEM_BASE64: pem(publicKey, 'spki'),
+    JWT_KEY_ID: randomUUID(),
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+  };
+}
+
+/**
+ * The local secrets (JWT signing key, next-auth secret): generated into .local/secrets.env on first run,
+ * never committed. Values already set in the environment win.
+ */
+export function loadLocalSecrets() {
+  if (!existsSync(secretsFile)) {
+    mkdirSync(localDir, { recursive: true });
+    const lines = Object.entries(generateSecrets()).map(([name, value]) => `${name}=${value}`);
+    writeFileSync(secretsFile, `# Generated on first run for local use only. Delete to rotate.\n${lines.join('\n')}\n`, {
+      mode: 0o600,
+    });
+    say(`  generated local secrets in ${path.relative(process.cwd(), secretsFile)}`);
+  }
+  const secrets = parseEnv(readFileSync(secretsFile, 'utf8'));
+  for (const name of Object.keys(secrets)) {
+    if (process.env[name]) secrets[name] = process.env[name];
+  }
+  return secrets;
+}

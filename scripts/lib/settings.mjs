@@ -1,0 +1,25 @@
+/**
+ * The settings of a whole local stack, read once from the environment by the root scripts and handed to each
+ * process as its own variables. `test` runs beside a dev stack: other ports, `_test` databases, and its own
+ * Kafka namespace (topic and group prefix), so `npm test` never touches what `npm start` serves.
+ */
+export function stackSettings(mode) {
+  const env = process.env;
+  const isTest = mode === 'test';
+  return {
+    mode,
+    postgresUrl: env.POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres',
+    redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
+    kafkaBrokers: env.KAFKA_BROKERS || '127.0.0.1:9092',
+    kafkaNamespace: isTest ? 'test' : '',
+    portOffset: isTest ? 10000 : 0,
+    databaseSuffix: isTest ? '_test' : '',
+    host: '127.0.0.1',
+  };
+}
+
+export function databaseUrl(settings, databaseName) {
+  const url = new URL(settings.postgresUrl);
+  url.pathname = `/${databaseName}${settings.databaseSuffix}`;
+  return url.toString();
+}

@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { localDir, repoRoot } from './paths.mjs';
+import { databaseUrl } from './settings.mjs';
+import { run, say, StepError } from './run.mjs';
+
+const serviceApps = ['auth', 'order', 'payment', 'notification'];
+
+async function contracts() {
+  return import(path.join(repoRoot, 'packages/contracts/dist/index.js'));
+}
+
+/** The processes of the stack with their ports and environment. */
+export async function stackPlan(settings, secrets) {
+  const { defaultPorts, databaseNames } = await contracts();
+  const port = (name) => defaultPorts[name] + settings.portOffset;
+  const url = (name) => `http://${settings.host}:${port(name)}`;
+  const common = {
+    ...secrets,
+    HOST: settings.host,
+    REDIS_URL: settings.redisUrl,
+    KAFKA_BROKERS: settings.kafkaBrokers,
+    KAFKA_NAMESPACE: settings.kafkaNamespace,
+  };
+  const services = serviceApps.map((name) => ({
+    name,
+    cwd: path.join(repoRoot, 'apps', name),
+    command: process.execPath,
+    args: ['dist/main.js'],
+    url: url(name),
+    healthPath: `/trpc/${name}.health`,
+    env: { ...common, PORT: String(port(name)), DATABASE_URL: databaseUrl(settings, databaseNames[name]) },
+  }));
+  const gateway = {
+    name: 'gateway',
+    cwd: path.join(repoRoot, 'apps', 'gateway'),
+    command: process.execPath,
+    args: ['dist/main.js'],
+    url: url('gateway'),
+    healthPath: '/health',
+    env: {
+      ...common,
+      PORT: String(port('gateway')),
+      AUTH_URL: url('auth'),
+      ORDER_URL: url('order'),
+      PAYMENT_URL: url('payment'),
+      NOTIFICATION_URL: url('notification'),
+    },
+  };
+  const web = {
+    name: 'web',
+    cwd: path.join(repoRoot, 'apps', 'web'),
+    command: process.execPath,
+    args: [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port('web')), '--hostname', settings.host],
+    url: url('web'),
+    healthPath: '/',
+    env: { ...common, PORT: String(port('web')), GATEWAY_URL: url('gateway'), NEXTAUTH_URL: url('web') },
+  };
+  return { services, gateway, web, all: [...services, gateway, web] };
+}
+
+/** Applies every service's migrations to its database (creating the database first). */
+export async function migrateAll(plan) {
+  await Promise.all(
+    plan.services.map((service) =>
+      run(process.execPath, ['dist/migrate.js'], { cwd: service.cwd, env: { ...process.env, ...service.env, LOG_LEVEL: 'warn' } }),
+    ),
+  );
+}
+
+async function waitForHealth(processInfo, child, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new StepError(`${processInfo.name} exited with code ${child.exitCode}; see ${processInfo.logFile}`);
+    }
+    try {
+      const response = await fetch(processInfo.url + processInfo.healthPath, { signal: AbortSignal.timeout(2000) });
+      if (response.status < 500 || processInfo.name === 'gateway') return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new StepError(`${processInfo.name} did not answer ${processInfo.url}${processInfo.healthPath} within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Starts each process with its output in .local/logs/<mode>/<name>.log (or inherited when `inheritOutput`),
+ * waits until each answers, and returns a handle that stops them all with SIGTERM.
+ */
+export async function startProcesses(processes, { mode, inheritOutput = false }) {
+  const logDir = path.join(localDir, 'logs', mode);
+  mkdirSync(logDir, { recursive: true });
+  const running = [];
+  const stop = async () => {
+    await Promise.all(
+      running.map(
+        ({ child }) =>
+          new Promise((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  };
+  try {
+    for (const info of processes) {
+      const logFile = path.join(logDir, `${info.name}.log`);
+      const child = spawn(info.command, info.args, {
+        cwd: info.cwd,
+        env: { ...process.env, ...info.env },
+        stdio: inheritOutput ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+      });
+      if (!inheritOutput) {
+        const log = createWriteStream(logFile);
+        child.stdout.pipe(log);
+        child.stderr.pipe(log);
+      }
+      running.push({ info: { ...info, logFile }, child });
+    }
+    await Promise.all(running.map(({ info, child }) => waitForHealth(info, child)));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { running, stop };
+}
+
+export function describeUrls(plan) {
+  for (const info of plan.all) say(`  ${info.name.padEnd(13)} ${info.url}`);
+}

@@ -1,0 +1,72 @@
+// `npm test`: sets up what the tests need (the same steps as `npm start`, on test ports and `_test` databases),
+// starts the stack, runs every test runner, and ends with one line totalling them all: `N passed, N failed, N skipped`.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { localDir, repoRoot } from './lib/paths.mjs';
+import { prepareStack } from './lib/prepare-stack.mjs';
+import { run, say, StepError } from './lib/run.mjs';
+
+const resultsDir = path.join(localDir, 'test-results');
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let stack;
+let startedKafka = false;
+
+function countVitest(file) {
+  if (!existsSync(file)) return false;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+  // A suite that failed to load has no test results of its own; count it so the run cannot look green.
+  const brokenSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0);
+  totals.failed += brokenSuites.length;
+  return true;
+}
+
+async function runVitest(stackEnv) {
+  const outputFile = path.join(resultsDir, 'vitest.json');
+  rmSync(outputFile, { force: true });
+  try {
+    await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${outputFile}`], {
+      env: { ...process.env, ...stackEnv },
+    });
+  } catch {
+    // failures are counted from the report below
+  }
+  if (!countVitest(outputFile)) {
+    say('✖ vitest wrote no report');
+    totals.failed += 1;
+  }
+}
+
+let exitCode = 1;
+try {
+  const { settings, plan } = await prepareStack('test');
+  startedKafka = settings.startedKafka;
+  const { startProcesses } = await import('./lib/stack.mjs');
+  say('▸ starting the test stack (logs in .local/logs/test/)');
+  stack = await startProcesses(plan.all, { mode: 'test' });
+  const stackEnv = {
+    TEST_STACK: JSON.stringify({
+      kafkaBrokers: settings.kafkaBrokers,
+      kafkaNamespace: settings.kafkaNamespace,
+      postgresUrl: settings.postgresUrl,
+      redisUrl: settings.redisUrl,
+      urls: Object.fromEntries(plan.all.map((info) => [info.name, info.url])),
+      databaseUrls: Object.fromEntries(plan.services.map((info) => [info.name, info.env.DATABASE_URL])),
+    }),
+  };
+  await runVitest(stackEnv);
+  exitCode = totals.failed === 0 && totals.passed > 0 ? 0 : 1;
+} catch (error) {
+  say(error instanceof StepError ? `✖ ${error.message}` : `✖ ${error.stack ?? error}`);
+  totals.failed += 1;
+} finally {
+  await stack?.stop();
+  if (startedKafka) {
+    const { stopKafka } = await import('./kafka.mjs');
+    await stopKafka();
+  }
+}
+say(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(exitCode);
