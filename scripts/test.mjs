@@ -2,7 +2,7 @@
 // starts the stack, runs every test runner, and ends with one line totalling them all: `N passed, N failed, N skipped`.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { localDir, repoRoot } from './lib/paths.mjs';
+import { localDir } from './lib/paths.mjs';
 import { prepareStack } from './lib/prepare-stack.mjs';
 import { run, say, StepError } from './lib/run.mjs';
 

@@ -16,3 +16,10 @@ export const allTopics: readonly Topic[] = Object.values(topics);
 
 /** Partitions per topic: several, so that two instances of one service share its consumer group's work. */
 export const defaultPartitions = 3;
+
+/** The dead-letter topic of each service that consumes events: `<service>.failed.dlq`. */
+export const deadLetterTopicOf = {
+  order: topics.orderDeadLetters,
+  payment: topics.paymentDeadLetters,
+  notification: topics.notificationDeadLetters,
+} as const;

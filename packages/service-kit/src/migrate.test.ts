@@ -6,7 +6,6 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { applyMigrations, MigrationError } from './migrate.js';
 import { connectOnce } from './postgres.js';
 
-// eslint-disable-next-line no-restricted-properties -- tests take the server from the stack's setting
 const serverUrl = new URL(process.env.POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
 const databaseName = `migrate_test_${process.pid}`;
 const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${databaseName}` }).toString();
