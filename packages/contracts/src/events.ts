@@ -70,7 +70,7 @@ export interface EventDefinition<TPayload extends z.ZodType = z.ZodType> {
   upcast?: (version: number, payload: unknown) => unknown;
 }
 
-function defineEvent<TPayload extends z.ZodType>(topic: string, payload: TPayload): EventDefinition<TPayload> {
+export function defineEvent<TPayload extends z.ZodType>(topic: string, payload: TPayload): EventDefinition<TPayload> {
   return { topic, currentVersion: 1, versions: { 1: payload }, payload };
 }
 

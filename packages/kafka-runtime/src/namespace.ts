@@ -5,3 +5,7 @@
 export function namespaced(namespace: string, name: string): string {
   return namespace ? `${namespace}.${name}` : name;
 }
+
+export function withoutNamespace(namespace: string, name: string): string {
+  return namespace && name.startsWith(`${namespace}.`) ? name.slice(namespace.length + 1) : name;
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, headerNames, type DeadLetterStatus } from '@food/contracts';
+import type { TransactionalDatabase } from './sql-client.js';
+import { writeToOutbox } from './write-outbox.js';
+
+export interface DeadLetterFilter {
+  status?: DeadLetterStatus;
+  originalTopic?: string;
+  /** Matched case-insensitively against the error message. */
+  errorText?: string;
+  failedFrom?: Date;
+  failedTo?: Date;
+}
+
+export interface ReplayOptions {
+  requestedBy: string;
+  /** Bulk replays are paced so a large replay does not flood the consumers. */
+  maxPerSecond?: number;
+  /** A filter replay takes at most this many per call. */
+  limit?: number;
+}
+
+export interface ReplayResult {
+  replayed: string[];
+  skipped: Array<{ id: string; reason: string }>;
+}
+
+interface DeadLetterRow {
+  id: string;
+  status: DeadLetterStatus;
+  original_topic: string;
+  message_key: string | null;
+  value: Uint8Array;
+  headers: Record<string, string>;
+}
+
+/** Builds the SQL condition of a filter, with its parameters numbered from `firstParameter`. */
+export function deadLetterWhere(filter: DeadLetterFilter, firstParameter = 1): { sql: string; values: unknown[] } {
+  const conditions: string[] = [];
+  const values: unknown[] = [];
+  const add = (condition: (placeholder: string) => string, value: unknown) => {
+    values.push(value);
+    conditions.push(condition(`$${firstParameter + values.length - 1}`));
+  };
+  if (filter.status) add((p) => `status = ${p}`, filter.status);
+  if (filter.originalTopic) add((p) => `original_topic = ${p}`, filter.originalTopic);
+  if (filter.errorText) add((p) => `error_message ILIKE '%' || ${p} || '%'`, filter.errorText.replace(/[\\%_]/g, '\\$&'));
+  if (filter.failedFrom) add((p) => `failed_at >= ${p}::timestamptz`, filter.failedFrom.toISOString());
+  if (filter.failedTo) add((p) => `failed_at <= ${p}::timestamptz`, filter.failedTo.toISOString());
+  return { sql: conditions.length ? conditions.join(' AND ') : 'TRUE', values };
+}
+
+/** Headers of the replayed message: the original ones, without dead-letter facts, a fresh attempt count and a link back. */
+function replayHeaders(original: Record<string, string>, deadLetterId: string): Record<string, string> {
+  const kept = Object.entries(original).filter(([name]) => !name.startsWith('x-dlq-') && name !== headerNames.attempt);
+  return { ...Object.fromEntries(kept), [headerNames.attempt]: '1', [headerNames.replayOf]: deadLetterId };
+}
+
+/**
+ * Replays dead letters to their original topic through the outbox: in one transaction per dead letter, the
+ * message is queued for publishing, the dead letter marked REPLAYED and the replay recorded. Replaying again is
+ * harmless: consumers skip an event id they already processed. Discarded dead letters are not replayed.
+ */
+export async function replayDeadLetters(
+  database: TransactionalDatabase,
+  ids: readonly string[],
+  options: ReplayOptions,
+): Promise<ReplayResult> {
+  const result: ReplayResult = { replayed: [], skipped: [] };
+  const perSecond = options.maxPerSecond ?? 20;
+  let windowStart = Date.now();
+  let inWindow = 0;
+  for (const id of ids) {
+    if (inWindow >= perSecond) {
+      const waitMs = windowStart + 1000 - Date.now();
+      if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+      windowStart = Date.now();
+      inWindow = 0;
+    }
+    inWindow += 1;
+    const outcome = await database.$transaction(async (tx) => {
+      const rows = await tx.$queryRawUnsafe<DeadLetterRow[]>(
+        `SELECT id::text, status, original_topic, message_key, value, headers FROM dead_letter WHERE id = $1::uuid FOR UPDATE`,
+        id,
+      );
+      const row = rows[0];
+      if (!row) return 'not found';
+      if (row.status === 'DISCARDED') return 'discarded dead letters are not replayed';
+      await writeToOutbox(tx, [
+        {
+          eventId: randomUUID(), // the outbox row's own id; the envelope inside keeps its event id, which consumers dedupe on
+          topic: row.original_topic,
+          key: row.message_key ?? '',
+          value: Buffer.from(row.value),
+          headers: replayHeaders(row.headers, row.id),
+        },
+      ]);
+      await tx.$executeRawUnsafe(
+        `UPDATE dead_letter SET status = 'REPLAYED', updated_at = now() WHERE id = $1::uuid`,
+        id,
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO dead_letter_replay (dead_letter_id, action, requested_by, outcome, detail)
+         VALUES ($1::uuid, 'REPLAY', $2, 'QUEUED', $3)`,
+        id,
+        options.requestedBy,
+        `queued for ${row.original_topic}`,
+      );
+      return 'replayed';
+    });
+    if (outcome === 'replayed') result.replayed.push(id);
+    else result.skipped.push({ id, reason: outcome });
+  }
+  return result;
+}
+
+/** Replays every dead letter that matches the filter (oldest first, at most `limit`), paced like a selection. */
+export async function replayMatchingDeadLetters(
+  database: TransactionalDatabase,
+  filter: DeadLetterFilter,
+  options: ReplayOptions,
+): Promise<ReplayResult & { matched: number }> {
+  const where = deadLetterWhere({ ...filter, status: filter.status ?? 'PENDING' });
+  const limit = options.limit ?? 500;
+  const rows = await database.$queryRawUnsafe<Array<{ id: string }>>(
+    `SELECT id::text FROM dead_letter WHERE ${where.sql} ORDER BY failed_at, id LIMIT ${Number(limit)}`,
+    ...where.values,
+  );
+  const result = await replayDeadLetters(
+    database,
+    rows.map((row) => row.id),
+    options,
+  );
+  return { ...result, matched: rows.length };
+}
+
+/** Marks dead letters DISCARDED (the rows stay) and records who did it and why. */
+export async function discardDeadLetters(
+  database: TransactionalDatabase,
+  ids: readonly string[],
+  options: { requestedBy: string; reason: string },
+): Promise<{ discarded: string[] }> {
+  if (!options.reason.trim()) throw new DomainError('VALIDATION_FAILED', 'a discard needs a reason');
+  return database.$transaction(async (tx) => {
+    const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+      `UPDATE dead_letter SET status = 'DISCARDED', updated_at = now()
+       WHERE id = ANY($1::uuid[]) AND status <> 'DISCARDED' RETURNING id::text`,
+      [...ids],
+    );
+    for (const { id } of rows) {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO dead_letter_replay (dead_letter_id, action, requested_by, outcome, detail)
+         VALUES ($1::uuid, 'DISCARD', $2, 'DISCARDED', $3)`,
+        id,
+        options.requestedBy,
+        options.reason,
+      );
+    }
+    return { discarded: rows.map((row) => row.id) };
+  });
+}

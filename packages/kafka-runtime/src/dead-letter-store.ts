@@ -1,0 +1,127 @@
+import { headerNames } from '@food/contracts';
+import { withLogContext, type Logger } from '@food/service-kit';
+import type { Consumer, EachMessagePayload, IHeaders, Kafka } from 'kafkajs';
+import { isConnectionProblem } from './connection-problem.js';
+import { headerText } from './dead-letter-message.js';
+import { namespaced, withoutNamespace } from './namespace.js';
+import type { SqlClient } from './sql-client.js';
+import { databaseAnswers, waitForDatabase } from './wait-for-database.js';
+
+export interface DeadLetterStoreOptions {
+  kafka: Kafka;
+  namespace: string;
+  /** The service's `<service>.failed.dlq`, before namespacing. */
+  deadLetterTopic: string;
+  /** Its own group, apart from the service's event consumer. */
+  groupId: string;
+  database: SqlClient;
+  logger: Logger;
+}
+
+function headersAsText(headers: IHeaders | undefined): Record<string, string> {
+  return Object.fromEntries(Object.keys(headers ?? {}).map((name) => [name, headerText(headers, name) ?? '']));
+}
+
+function envelopeIdentity(value: Buffer | null): { eventId: string | null; eventType: string | null } {
+  try {
+    const parsed = JSON.parse(value?.toString('utf8') ?? '') as { eventId?: unknown; type?: unknown };
+    return {
+      eventId: typeof parsed.eventId === 'string' ? parsed.eventId.slice(0, 100) : null,
+      eventType: typeof parsed.type === 'string' ? parsed.type.slice(0, 200) : null,
+    };
+  } catch {
+    return { eventId: null, eventType: null };
+  }
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Reads the service's dead-letter topic into its `dead_letter` table (once per DLQ offset), where admins list,
+ * replay and discard them. Outages of the database pause it; nothing is skipped.
+ */
+export class DeadLetterStore {
+  private readonly consumer: Consumer;
+  private stopping = false;
+  stored = 0;
+
+  constructor(private readonly options: DeadLetterStoreOptions) {
+    this.consumer = options.kafka.consumer({
+      groupId: namespaced(options.namespace, options.groupId),
+      allowAutoTopicCreation: false,
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({
+      topic: namespaced(this.options.namespace, this.options.deadLetterTopic),
+      fromBeginning: true,
+    });
+    await this.consumer.run({ eachMessage: (payload) => this.store(payload) });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.consumer.disconnect();
+  }
+
+  private async store(payload: EachMessagePayload): Promise<void> {
+    const { message } = payload;
+    const dlq = headerNames.deadLetter;
+    const header = (name: string) => headerText(message.headers, name);
+    const headers = headersAsText(message.headers);
+    const { eventId, eventType } = envelopeIdentity(message.value);
+    const replayOf = header(headerNames.replayOf);
+    const numberOrNull = (text: string | undefined) => (text && /^\d+$/.test(text) ? text : null);
+    const values = [
+      payload.topic,
+      payload.partition,
+      message.offset,
+      withoutNamespace(this.options.namespace, header(dlq.originalTopic) ?? 'unknown'),
+      numberOrNull(header(dlq.originalPartition)),
+      numberOrNull(header(dlq.originalOffset)),
+      message.key?.toString('utf8') ?? null,
+      header(dlq.consumerGroup) ?? null,
+      eventId,
+      eventType,
+      message.value ?? Buffer.alloc(0),
+      JSON.stringify(headers),
+      header(dlq.errorMessage) ?? 'unknown error',
+      header(dlq.errorClass) ?? 'UNKNOWN',
+      Number(header(dlq.attempts) ?? 0) || 0,
+      header(dlq.failedAt) ?? new Date(Number(message.timestamp)).toISOString(),
+      replayOf && uuidPattern.test(replayOf) ? replayOf : null,
+    ];
+    await withLogContext({ topic: payload.topic, partition: payload.partition, offset: message.offset, eventId }, async () => {
+      for (;;) {
+        try {
+          const inserted = await this.options.database.$executeRawUnsafe(
+            `INSERT INTO dead_letter (id, dlq_topic, dlq_partition, dlq_offset, original_topic, original_partition,
+               original_offset, message_key, consumer_group, event_id, event_type, value, headers, error_message,
+               error_class, attempts, failed_at, replay_of)
+             VALUES (gen_random_uuid(), $1, $2, $3::bigint, $4, $5::int, $6::bigint, $7, $8, $9, $10, $11, $12::jsonb,
+               $13, $14, $15, $16::timestamptz, $17::uuid)
+             ON CONFLICT (dlq_topic, dlq_partition, dlq_offset) DO NOTHING`,
+            ...values,
+          );
+          if (inserted > 0) this.stored += 1;
+          this.options.logger.info('dead letter stored', { errorClass: values[13], originalTopic: values[3] });
+          return;
+        } catch (error) {
+          if (isConnectionProblem(error) || !(await databaseAnswers(this.options.database))) {
+            await waitForDatabase({
+              database: this.options.database,
+              heartbeat: payload.heartbeat,
+              isStopping: () => this.stopping,
+              logger: this.options.logger,
+              context: {},
+            });
+            continue;
+          }
+          throw error; // a bug in this store, not in the message: let kafkajs retry and log it
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,175 @@
+import pg from 'pg';
+import type { Kafka, Message, Producer } from 'kafkajs';
+import type { Logger } from '@food/service-kit';
+import { isConnectionProblem } from './connection-problem.js';
+import { namespaced } from './namespace.js';
+import { outboxChannel } from './write-outbox.js';
+
+/** One relay per database publishes; others stand by. The key is an arbitrary constant of this runtime. */
+const relayLockKey = 480_733_101;
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  kafka: Kafka;
+  namespace: string;
+  logger: Logger;
+  batchSize?: number;
+  /** A fallback poll, for commits whose NOTIFY was missed (for example while reconnecting). */
+  pollIntervalMs?: number;
+  /** How long a shutdown may spend publishing what is still pending. */
+  drainTimeoutMs?: number;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+}
+
+export interface OutboxRelayStats {
+  published: number;
+  batches: number;
+  isLeader: boolean;
+}
+
+
+/**
+ * Publishes the outbox to Kafka in id order with an idempotent producer (acks from all in-sync replicas), then
+ * marks rows published. Holding a session advisory lock makes it the only publisher of its database, so no row is
+ * published twice at once and per-key order holds. A crash between publish and mark republishes those rows on
+ * the next start: the one way a duplicate arises, and consumers are idempotent.
+ */
+export class OutboxRelay {
+  private readonly options: Required<OutboxRelayOptions>;
+  private readonly producer: Producer;
+  private client: pg.Client | undefined;
+  private running = false;
+  private draining = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private readonly counters: OutboxRelayStats = { published: 0, batches: 0, isLeader: false };
+
+  constructor(options: OutboxRelayOptions) {
+    this.options = { batchSize: 500, pollIntervalMs: 1000, drainTimeoutMs: 10_000, ...options };
+    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  stats(): OutboxRelayStats {
+    return { ...this.counters };
+  }
+
+  async start(): Promise<void> {
+    await this.producer.connect();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Publishes what is pending (up to the drain timeout), releases leadership and disconnects. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.draining = true;
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.closeClient();
+    await this.producer.disconnect();
+  }
+
+  private async run(): Promise<void> {
+    const drainDeadline = () => Date.now() + this.options.drainTimeoutMs;
+    let deadline = Number.POSITIVE_INFINITY;
+    let backoffMs = 250;
+    while (this.running || (this.draining && Date.now() < deadline)) {
+      if (!this.running && deadline === Number.POSITIVE_INFINITY) deadline = drainDeadline();
+      try {
+        if (!(await this.ensureLeadership())) {
+          if (!this.running) return;
+          await this.idle(2000);
+          continue;
+        }
+        const published = await this.publishBatch();
+        backoffMs = 250;
+        if (published === 0) {
+          if (!this.running) return;
+          await this.idle(this.options.pollIntervalMs);
+        }
+      } catch (error) {
+        this.options.logger.warn('outbox relay: publishing failed; will retry', { error, retryInMs: backoffMs });
+        if (isConnectionProblem(error)) await this.closeClient();
+        if (!this.running) return;
+        await this.idle(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 5000);
+      }
+    }
+  }
+
+  private async ensureLeadership(): Promise<boolean> {
+    if (this.client && this.counters.isLeader) return true;
+    if (!this.client) {
+      const client = new pg.Client({ connectionString: this.options.databaseUrl, connectionTimeoutMillis: 3000 });
+      client.on('error', () => void this.closeClient()); // a dropped connection: lose leadership, reconnect later
+      client.on('notification', () => this.wake?.());
+      await client.connect();
+      this.client = client;
+      await client.query(`LISTEN ${outboxChannel}`);
+    }
+    const { rows } = await this.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [relayLockKey]);
+    this.counters.isLeader = rows[0]?.locked === true;
+    if (this.counters.isLeader) this.options.logger.info('outbox relay: publishing for this database');
+    return this.counters.isLeader;
+  }
+
+  private async publishBatch(): Promise<number> {
+    const client = this.client;
+    if (!client) return 0;
+    const { rows } = await client.query<OutboxRow>(
+      `SELECT id::text, topic, message_key, value, headers FROM outbox_event
+       WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+      [this.options.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    const started = performance.now();
+    const byTopic = new Map<string, Message[]>();
+    for (const row of rows) {
+      const topic = namespaced(this.options.namespace, row.topic);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({ key: row.message_key, value: row.value, headers: row.headers });
+      byTopic.set(topic, messages);
+    }
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+    await client.query('UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::bigint[])', [
+      rows.map((row) => row.id),
+    ]);
+    this.counters.published += rows.length;
+    this.counters.batches += 1;
+    this.options.logger.debug('outbox relay: published', {
+      count: rows.length,
+      durationMs: Math.round(performance.now() - started),
+    });
+    return rows.length;
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async closeClient(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.counters.isLeader = false;
+    // Ending the session releases the advisory lock, so a standby relay can take over.
+    await client?.end().catch(() => undefined);
+  }
+}

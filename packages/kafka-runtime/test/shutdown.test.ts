@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { namespaced } from '../src/index.js';
+import {
+  collectMessages,
+  createLedgerDatabase,
+  createLedgerKafka,
+  creditEvent,
+  eventually,
+  ledgerTopics,
+  stackServers,
+} from './support/ledger.js';
+
+const servicePath = fileURLToPath(new URL('./support/ledger-service.ts', import.meta.url));
+
+function startService(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', servicePath], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const ready = eventually(async () => output.includes('ledger service ready') || child.exitCode !== null, 60_000, 'service ready').then(() => {
+    if (child.exitCode !== null) throw new Error(`ledger service exited early:\n${output}`);
+  });
+  return { child, ready, output: () => output };
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+
+describe('graceful shutdown', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup();
+  });
+
+  it('SIGTERM during a burst of 500 events, then a restart: every event processed exactly once and its outcome published', async () => {
+    const db = await createLedgerDatabase('shutdown');
+    cleanups.push(db.drop);
+    const bus = await createLedgerKafka('shutdown');
+    const env = { DATABASE_URL: db.url, KAFKA_BROKERS: stackServers().kafkaBrokers.join(','), KAFKA_NAMESPACE: bus.namespace };
+
+    const first = startService(env);
+    cleanups.push(async () => void first.child.kill('SIGKILL'));
+    await first.ready;
+
+    const events = Array.from({ length: 500 }, (_, i) => creditEvent(`acct-${i % 10}`, i));
+    const producer = bus.kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: namespaced(bus.namespace, ledgerTopics.credited),
+      messages: events.map((event) => ({ key: event.key, value: event.value, headers: event.headers })),
+    });
+    await producer.disconnect();
+
+    await eventually(async () => (await db.prisma.processedEvent.count()) >= 50, 30_000, 'the burst under way');
+    first.child.kill('SIGTERM');
+    expect(await exited(first.child)).toBe(0);
+    const processedAtStop = await db.prisma.processedEvent.count();
+    expect(first.output()).toContain('"message":"stopped"');
+    expect(await db.prisma.outboxEvent.count({ where: { publishedAt: null } })).toBe(0); // the relay flushed
+
+    const second = startService(env);
+    cleanups.push(async () => void second.child.kill('SIGKILL'));
+    await second.ready;
+    await eventually(async () => (await db.prisma.processedEvent.count()) === 500, 60_000, 'all 500 processed after the restart');
+    await eventually(async () => (await db.prisma.outboxEvent.count({ where: { publishedAt: null } })) === 0, 30_000, 'outbox drained');
+
+    const applied = await db.prisma.account.aggregate({ _sum: { appliedCount: true, balance: true } });
+    expect(applied._sum).toEqual({ appliedCount: 500, balance: 500 });
+    expect(await db.prisma.ledgerEntry.count()).toBe(500);
+    expect(await db.prisma.deadLetter.count()).toBe(0);
+
+    const recorded = await collectMessages(bus.kafka, namespaced(bus.namespace, ledgerTopics.recorded));
+    cleanups.push(recorded.stop);
+    await eventually(async () => recorded.messages.length >= 500, 30_000, '500 ledger.recorded published');
+    const causes = recorded.messages.map((message) => (JSON.parse(message.value) as { causationId: string }).causationId);
+    expect(new Set(causes)).toEqual(new Set(events.map((event) => event.eventId)));
+    expect(processedAtStop).toBeLessThan(500); // the stop really came mid-burst
+
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child)).toBe(0);
+  });
+});

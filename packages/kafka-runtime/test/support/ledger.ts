@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { defineEvent, type EventCatalog } from '@food/contracts';
+import { connectOnce, createLogger, ensureDatabase, type Logger } from '@food/service-kit';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { Kafka } from 'kafkajs';
+import pg from 'pg';
+import { z } from 'zod';
+import {
+  createEvent,
+  createKafkaClient,
+  ensureTopics,
+  namespaced,
+  type EventHandler,
+  type OutgoingEvent,
+} from '../../src/index.js';
+import { PrismaClient } from '../generated/prisma/client.js';
+
+/** The test stack's servers: `npm test` starts Kafka and passes these in TEST_STACK. */
+export function stackServers(): { kafkaBrokers: string[]; postgresUrl: string } {
+  const raw = process.env.TEST_STACK;
+  if (!raw) throw new Error('TEST_STACK is not set: run these tests through `npm test`, which starts Kafka');
+  const stack = z.object({ kafkaBrokers: z.string(), postgresUrl: z.string() }).parse(JSON.parse(raw));
+  return { kafkaBrokers: stack.kafkaBrokers.split(','), postgresUrl: stack.postgresUrl };
+}
+
+export const ledgerTopics = { credited: 'ledger.credited', recorded: 'ledger.recorded', deadLetters: 'ledger.failed.dlq' };
+
+const credited = z.object({ accountId: z.string(), sequence: z.number().int(), amount: z.number().int() });
+export const ledgerCatalog = {
+  [ledgerTopics.credited]: defineEvent(ledgerTopics.credited, credited),
+  [ledgerTopics.recorded]: defineEvent(ledgerTopics.recorded, credited),
+} satisfies EventCatalog;
+
+export type LedgerDatabase = PrismaClient;
+type LedgerTx = Parameters<Parameters<LedgerDatabase['$transaction']>[0]>[0];
+
+/** A fresh database with the runtime's tables and the ledger. */
+export async function createLedgerDatabase(label: string) {
+  const { postgresUrl } = stackServers();
+  const name = `kafka_runtime_${label}_${randomUUID().slice(0, 8)}`;
+  const url = Object.assign(new URL(postgresUrl), { pathname: `/${name}` }).toString();
+  await ensureDatabase(url);
+  const client = await connectOnce(url);
+  for (const file of ['../../prisma/runtime-tables.sql', '../prisma/ledger-tables.sql']) {
+    await client.query(await readFile(new URL(file, import.meta.url), 'utf8'));
+  }
+  await client.end();
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 8 }) });
+  return {
+    name,
+    url,
+    prisma,
+    async drop() {
+      await prisma.$disconnect();
+      const admin = await connectOnce(postgresUrl);
+      await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Topics of one test in a namespace of its own, so tests never see each other's messages. */
+export async function createLedgerKafka(label: string, logger: Logger = createLogger(`test-${label}`, { level: 'error' })) {
+  const namespace = `rt-${label}-${randomUUID().slice(0, 8)}`;
+  const kafka: Kafka = createKafkaClient({ clientId: namespace, brokers: stackServers().kafkaBrokers, logger });
+  await ensureTopics(
+    kafka,
+    Object.values(ledgerTopics).map((topic) => namespaced(namespace, topic)),
+    3,
+  );
+  return { namespace, kafka, logger };
+}
+
+export function creditEvent(accountId: string, sequence: number, amount = 1): OutgoingEvent {
+  return createEvent(
+    ledgerCatalog,
+    ledgerTopics.credited,
+    { accountId, sequence, amount },
+    { correlationId: randomUUID(), causationId: null },
+    accountId,
+  );
+}
+
+/**
+ * The ledger's handler: a non-idempotent effect (balance += amount, applied_count += 1) and one `ledger.recorded`
+ * event per credit, so duplicates and losses both show in the numbers.
+ */
+export const applyCredit: EventHandler<{ eventId: string; correlationId: string; payload: z.infer<typeof credited> }, LedgerTx> = async (
+  event,
+  tx,
+) => {
+  const { accountId, sequence, amount } = event.payload;
+  await tx.ledgerEntry.create({ data: { eventId: event.eventId, accountId, sequence, amount } });
+  await tx.account.upsert({
+    where: { id: accountId },
+    create: { id: accountId, balance: amount, appliedCount: 1 },
+    update: { balance: { increment: amount }, appliedCount: { increment: 1 } },
+  });
+  return [
+    createEvent(ledgerCatalog, ledgerTopics.recorded, event.payload, { correlationId: event.correlationId, causationId: event.eventId }, accountId),
+  ];
+};
+
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Collects every message of a topic (from the beginning) with a throwaway group. */
+export async function collectMessages(kafka: Kafka, topic: string) {
+  const messages: Array<{ key: string; value: string; partition: number; headers: Record<string, string> }> = [];
+  const consumer = kafka.consumer({ groupId: `collector-${randomUUID()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message, partition }) => {
+      messages.push({
+        key: message.key?.toString() ?? '',
+        value: message.value?.toString() ?? '',
+        partition,
+        headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+      });
+    },
+  });
+  return { messages, stop: () => consumer.disconnect() };
+}
