@@ -1,14 +1,5 @@
-import { databaseNames, defaultPorts } from '@food/contracts';
-import { loadConfigOrExit, logLevelSetting, portSetting } from '@food/service-kit';
-import { z } from 'zod';
+import { loadConfigOrExit, serviceSettings } from '@food/service-kit';
 
-export const envSchema = z.object({
-  PORT: portSetting(defaultPorts.notification),
-  HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/ })
-    .default(`postgresql://postgres@127.0.0.1:5432/${databaseNames.notification}`),
-  LOG_LEVEL: logLevelSetting,
-});
+export const envSchema = serviceSettings('notification');
 
 export const env = loadConfigOrExit(envSchema, process.env);

@@ -1,4 +1,4 @@
-import { handleShutdownSignals, startTrpcHttpServer } from '@food/service-kit';
+import { createAccessTokenVerifier, createRequestContext, handleShutdownSignals, startTrpcHttpServer } from '@food/service-kit';
 import { db } from './db.js';
 import { env } from './env.js';
 import { logger } from './logger.js';
@@ -7,9 +7,10 @@ import { paymentRouter } from './router/index.js';
 const shutdown = handleShutdownSignals(logger);
 shutdown.onShutdown('database', () => db.$disconnect());
 
+const verifyAccessToken = createAccessTokenVerifier(env.AUTH_JWKS_URL);
 const http = await startTrpcHttpServer({
   router: paymentRouter,
-  createContext: async ({ correlationId }) => ({ db, correlationId }),
+  createContext: ({ req, correlationId }) => createRequestContext(req, correlationId, verifyAccessToken, logger),
   port: env.PORT,
   host: env.HOST,
   logger,

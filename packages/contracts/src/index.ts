@@ -5,3 +5,4 @@ export * from './envelope.js';
 export * from './events.js';
 export * from './headers.js';
 export * from './errors.js';
+export * from './auth.js';

@@ -5,3 +5,7 @@ export * from './migrate.js';
 export * from './trpc-http-server.js';
 export * from './health.js';
 export * from './shutdown.js';
+export * from './access-token.js';
+export * from './service-trpc.js';
+export * from './request-context.js';
+export * from './service-settings.js';

@@ -13,6 +13,8 @@ export interface TrpcHttpServerOptions<TRouter extends AnyRouter> {
   port: number;
   host?: string;
   logger: Logger;
+  /** Plain HTTP routes beside /trpc (for example the auth service's JWKS), by exact path. */
+  routes?: Record<string, http.RequestListener>;
 }
 
 export interface RunningHttpServer {
@@ -60,6 +62,11 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
     withLogContext({ correlationId }, () => {
       if (url.pathname.startsWith('/trpc/')) {
         handleTrpc(request, response);
+        return;
+      }
+      const route = options.routes?.[url.pathname];
+      if (route) {
+        route(request, response);
         return;
       }
       response.writeHead(404, { 'content-type': 'application/json' });

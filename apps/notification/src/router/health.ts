@@ -1,10 +1,10 @@
-import { buildHealthReport } from '@food/service-kit';
-import { publicProcedure } from '../trpc.js';
+import { buildHealthReport, publicProcedure } from '@food/service-kit';
+import { db } from '../db.js';
 
-export const health = publicProcedure.query(({ ctx }) =>
+export const health = publicProcedure.query(() =>
   buildHealthReport('notification', {
     database: async () => {
-      await ctx.db.$queryRaw`SELECT 1`;
+      await db.$queryRaw`SELECT 1`;
     },
   }),
 );

@@ -1,0 +1,73 @@
+import { DomainError, trpcCodeOf, type AuthenticatedUser } from '@food/contracts';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { Logger } from './logger.js';
+
+/** What every service's tRPC context has; services add their own (db, provider, …). */
+export interface ServiceContext {
+  correlationId: string;
+  /** The verified caller, or null for an anonymous request. */
+  user: AuthenticatedUser | null;
+  /** Why a presented token was refused, so the procedure can say 401 with a reason. */
+  authError: string | null;
+  logger: Logger;
+}
+
+/**
+ * The one tRPC instance of every service (each runs in its own process), with the platform's error vocabulary:
+ * a `DomainError` becomes its tRPC code (and HTTP status), input validation failures name each field, and
+ * internal errors never leak their message. Sharing it gives every service router the same root types, so the
+ * client's AppRouter is a plain merge of their records.
+ */
+const t = initTRPC.context<ServiceContext>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const validation =
+      cause instanceof ZodError
+        ? cause.issues.map((issue) => ({ path: issue.path.join('.') || '(input)', message: issue.message }))
+        : undefined;
+    const message =
+      validation !== undefined
+        ? `invalid input: ${validation.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
+        : error.code === 'INTERNAL_SERVER_ERROR'
+          ? 'internal error'
+          : shape.message;
+    return {
+      ...shape,
+      message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        appCode: cause instanceof DomainError ? cause.code : validation ? 'VALIDATION_FAILED' : null,
+        validation: validation ?? null,
+      },
+    };
+  },
+});
+
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: trpcCodeOf[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.authError ?? 'sign in first: no access token' });
+  }
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'ADMIN') throw new TRPCError({ code: 'FORBIDDEN', message: 'admins only' });
+  return next();
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
