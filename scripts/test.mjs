@@ -43,7 +43,7 @@ let exitCode = 1;
 try {
   const { settings, plan } = await prepareStack('test');
   startedKafka = settings.startedKafka;
-  const { startProcesses } = await import('./lib/stack.mjs');
+  const { startProcesses, localAccounts } = await import('./lib/stack.mjs');
   say('▸ starting the test stack (logs in .local/logs/test/)');
   stack = await startProcesses(plan.all, { mode: 'test' });
   const stackEnv = {
@@ -53,6 +53,7 @@ try {
       postgresUrl: settings.postgresUrl,
       redisUrl: settings.redisUrl,
       urls: Object.fromEntries(plan.all.map((info) => [info.name, info.url])),
+      accounts: localAccounts,
       databaseUrls: Object.fromEntries(plan.services.map((info) => [info.name, info.env.DATABASE_URL])),
     }),
   };

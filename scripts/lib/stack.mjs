@@ -7,6 +7,16 @@ import { run, say, StepError } from './run.mjs';
 
 const serviceApps = ['auth', 'order', 'payment', 'notification'];
 
+/** Local-only seed accounts (the README gives them); never used outside a developer machine or a test run. */
+export const localAccounts = {
+  admin: { email: 'admin@food.local', password: 'admin-local-2026' },
+  customer: { email: 'customer@food.local', password: 'customer-local-2026' },
+};
+
+/** Services that run twice in the test stack, to prove consumer-group scale-out and live-feed fan-out. */
+const secondInstanceInTest = ['payment', 'notification'];
+const secondInstancePortShift = 10;
+
 async function contracts() {
   return import(path.join(repoRoot, 'packages/contracts/dist/index.js'));
 }
@@ -22,16 +32,30 @@ export async function stackPlan(settings, secrets) {
     REDIS_URL: settings.redisUrl,
     KAFKA_BROKERS: settings.kafkaBrokers,
     KAFKA_NAMESPACE: settings.kafkaNamespace,
+    AUTH_JWKS_URL: `${url('auth')}/.well-known/jwks.json`,
   };
-  const services = serviceApps.map((name) => ({
-    name,
-    cwd: path.join(repoRoot, 'apps', name),
-    command: process.execPath,
-    args: ['dist/main.js'],
-    url: url(name),
-    healthPath: `/trpc/${name}.health`,
-    env: { ...common, PORT: String(port(name)), DATABASE_URL: databaseUrl(settings, databaseNames[name]) },
-  }));
+  const serviceProcess = (name, instance = 1) => {
+    const instancePort = port(name) + (instance - 1) * secondInstancePortShift;
+    return {
+      name: instance === 1 ? name : `${name}-${instance}`,
+      service: name,
+      cwd: path.join(repoRoot, 'apps', name),
+      command: process.execPath,
+      args: ['dist/main.js'],
+      url: `http://${settings.host}:${instancePort}`,
+      healthPath: `/trpc/${name}.health`,
+      env: { ...common, PORT: String(instancePort), DATABASE_URL: databaseUrl(settings, databaseNames[name]) },
+    };
+  };
+  const services = serviceApps.map((name) => serviceProcess(name));
+  services[0].env = {
+    ...services[0].env,
+    BOOTSTRAP_ADMIN_EMAIL: localAccounts.admin.email,
+    BOOTSTRAP_ADMIN_PASSWORD: localAccounts.admin.password,
+    DEMO_CUSTOMER_EMAIL: localAccounts.customer.email,
+    DEMO_CUSTOMER_PASSWORD: localAccounts.customer.password,
+  };
+  const extraInstances = settings.mode === 'test' ? secondInstanceInTest.map((name) => serviceProcess(name, 2)) : [];
   const gateway = {
     name: 'gateway',
     cwd: path.join(repoRoot, 'apps', 'gateway'),
@@ -57,7 +81,7 @@ export async function stackPlan(settings, secrets) {
     healthPath: '/',
     env: { ...common, PORT: String(port('web')), GATEWAY_URL: url('gateway'), NEXTAUTH_URL: url('web') },
   };
-  return { services, gateway, web, all: [...services, gateway, web] };
+  return { services, gateway, web, all: [...services, ...extraInstances, gateway, web] };
 }
 
 /** Applies every service's migrations to its database (creating the database first). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+const account = z.object({ email: z.string(), password: z.string() });
 const stackSchema = z.object({
   kafkaBrokers: z.string(),
   kafkaNamespace: z.string(),
@@ -7,6 +8,7 @@ const stackSchema = z.object({
   redisUrl: z.string(),
   urls: z.record(z.string(), z.url()),
   databaseUrls: z.record(z.string(), z.string()),
+  accounts: z.object({ admin: account, customer: account }),
 });
 
 export type TestStack = z.infer<typeof stackSchema>;
@@ -23,3 +25,12 @@ export function stackUrl(name: string): string {
   if (!url) throw new Error(`the test stack has no process named ${name}`);
   return url;
 }
+
+export function databaseUrl(service: string): string {
+  const url = testStack().databaseUrls[service];
+  if (!url) throw new Error(`the test stack has no database for ${service}`);
+  return url;
+}
+
+/** The tRPC endpoint of the gateway, the one URL clients use. */
+export const gatewayTrpcUrl = () => `${stackUrl('gateway')}/trpc`;

@@ -34,19 +34,20 @@ interface DeadLetterRow {
   headers: Record<string, string>;
 }
 
-/** Builds the SQL condition of a filter, with its parameters numbered from `firstParameter`. */
-export function deadLetterWhere(filter: DeadLetterFilter, firstParameter = 1): { sql: string; values: unknown[] } {
+/** Builds the SQL condition of a filter over `dead_letter` (optionally aliased), with parameters numbered from 1. */
+export function deadLetterWhere(filter: DeadLetterFilter, alias = ''): { sql: string; values: unknown[] } {
+  const column = (name: string) => (alias ? `${alias}.${name}` : name);
   const conditions: string[] = [];
   const values: unknown[] = [];
   const add = (condition: (placeholder: string) => string, value: unknown) => {
     values.push(value);
-    conditions.push(condition(`$${firstParameter + values.length - 1}`));
+    conditions.push(condition(`$${values.length}`));
   };
-  if (filter.status) add((p) => `status = ${p}`, filter.status);
-  if (filter.originalTopic) add((p) => `original_topic = ${p}`, filter.originalTopic);
-  if (filter.errorText) add((p) => `error_message ILIKE '%' || ${p} || '%'`, filter.errorText.replace(/[\\%_]/g, '\\$&'));
-  if (filter.failedFrom) add((p) => `failed_at >= ${p}::timestamptz`, filter.failedFrom.toISOString());
-  if (filter.failedTo) add((p) => `failed_at <= ${p}::timestamptz`, filter.failedTo.toISOString());
+  if (filter.status) add((p) => `${column('status')} = ${p}`, filter.status);
+  if (filter.originalTopic) add((p) => `${column('original_topic')} = ${p}`, filter.originalTopic);
+  if (filter.errorText) add((p) => `${column('error_message')} ILIKE '%' || ${p} || '%'`, filter.errorText.replace(/[\\%_]/g, '\\$&'));
+  if (filter.failedFrom) add((p) => `${column('failed_at')} >= ${p}::timestamptz`, filter.failedFrom.toISOString());
+  if (filter.failedTo) add((p) => `${column('failed_at')} <= ${p}::timestamptz`, filter.failedTo.toISOString());
   return { sql: conditions.length ? conditions.join(' AND ') : 'TRUE', values };
 }
 

@@ -11,3 +11,5 @@ export * from './connection-problem.js';
 export * from './event-consumer.js';
 export * from './dead-letter-store.js';
 export * from './dead-letter-replay.js';
+export * from './service-eventing.js';
+export * from './dead-letter-router.js';

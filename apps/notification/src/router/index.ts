@@ -1,9 +1,16 @@
+import { createDeadLetterRouter } from '@food/kafka-runtime';
 import { router } from '@food/service-kit';
+import { db } from '../db.js';
 import { health } from './health.js';
+import { notificationProcedures } from './notifications.js';
 
-/** Nested under the service's name, so a path means the same at the gateway and here (`notification.health`). */
+/** Nested under the service's name, so a path means the same at the gateway and here (`notification.list`). */
 export const notificationRouter = router({
-  notification: router({ health }),
+  notification: router({
+    health,
+    ...notificationProcedures,
+    deadLetters: createDeadLetterRouter(db),
+  }),
 });
 
 export type NotificationRouter = typeof notificationRouter;

@@ -1,9 +1,18 @@
+import { createDeadLetterRouter } from '@food/kafka-runtime';
 import { router } from '@food/service-kit';
+import { db } from '../db.js';
+import { orderAdminProcedures } from './admin.js';
 import { health } from './health.js';
+import { orderProcedures } from './orders.js';
 
-/** Nested under the service's name, so a path means the same at the gateway and here (`order.health`). */
+/** Nested under the service's name, so a path means the same at the gateway and here (`order.create`). */
 export const orderRouter = router({
-  order: router({ health }),
+  order: router({
+    health,
+    ...orderProcedures,
+    ...orderAdminProcedures,
+    deadLetters: createDeadLetterRouter(db),
+  }),
 });
 
 export type OrderRouter = typeof orderRouter;

@@ -1,9 +1,16 @@
+import { createDeadLetterRouter } from '@food/kafka-runtime';
 import { router } from '@food/service-kit';
+import { db } from '../db.js';
+import { paymentAdminProcedures } from './admin.js';
 import { health } from './health.js';
 
-/** Nested under the service's name, so a path means the same at the gateway and here (`payment.health`). */
+/** Nested under the service's name, so a path means the same at the gateway and here (`payment.adminList`). */
 export const paymentRouter = router({
-  payment: router({ health }),
+  payment: router({
+    health,
+    ...paymentAdminProcedures,
+    deadLetters: createDeadLetterRouter(db),
+  }),
 });
 
 export type PaymentRouter = typeof paymentRouter;

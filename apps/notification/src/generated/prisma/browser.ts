@@ -17,4 +17,28 @@ import * as Prisma from './internal/prismaNamespaceBrowser.js'
 export { Prisma }
 export * as $Enums from './enums.js'
 export * from './enums.js';
-
+/**
+ * Model Notification
+ * What a customer is told about one user-visible event of their order.
+ */
+export type Notification = Prisma.NotificationModel
+/**
+ * Model OutboxEvent
+ * Events waiting to be published (published_at null) and published; written in the business transaction.
+ */
+export type OutboxEvent = Prisma.OutboxEventModel
+/**
+ * Model ProcessedEvent
+ * Events a consumer group has applied; written in the same transaction as the effect.
+ */
+export type ProcessedEvent = Prisma.ProcessedEventModel
+/**
+ * Model DeadLetter
+ * A message that could not be processed, as read back from the service's dead-letter topic.
+ */
+export type DeadLetter = Prisma.DeadLetterModel
+/**
+ * Model DeadLetterReplay
+ * The audit trail of replays and discards: who, when, what happened.
+ */
+export type DeadLetterReplay = Prisma.DeadLetterReplayModel

@@ -8,4 +8,9 @@
  *
  * 🟢 You can import this file directly.
  */
+export type * from './models/Notification.js'
+export type * from './models/OutboxEvent.js'
+export type * from './models/ProcessedEvent.js'
+export type * from './models/DeadLetter.js'
+export type * from './models/DeadLetterReplay.js'
 export type * from './commonInputTypes.js'

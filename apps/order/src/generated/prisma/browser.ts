@@ -17,4 +17,48 @@ import * as Prisma from './internal/prismaNamespaceBrowser.js'
 export { Prisma }
 export * as $Enums from './enums.js'
 export * from './enums.js';
-
+/**
+ * Model Restaurant
+ * 
+ */
+export type Restaurant = Prisma.RestaurantModel
+/**
+ * Model MenuItem
+ * 
+ */
+export type MenuItem = Prisma.MenuItemModel
+/**
+ * Model Order
+ * PENDING_PAYMENT until payment answers; then CONFIRMED or CANCELLED, both terminal.
+ */
+export type Order = Prisma.OrderModel
+/**
+ * Model OrderItem
+ * 
+ */
+export type OrderItem = Prisma.OrderItemModel
+/**
+ * Model OrderTimelineEntry
+ * Every event of an order's saga as this service saw it (sent or received), and every status change.
+ */
+export type OrderTimelineEntry = Prisma.OrderTimelineEntryModel
+/**
+ * Model OutboxEvent
+ * Events waiting to be published (published_at null) and published; written in the business transaction.
+ */
+export type OutboxEvent = Prisma.OutboxEventModel
+/**
+ * Model ProcessedEvent
+ * Events a consumer group has applied; written in the same transaction as the effect.
+ */
+export type ProcessedEvent = Prisma.ProcessedEventModel
+/**
+ * Model DeadLetter
+ * A message that could not be processed, as read back from the service's dead-letter topic.
+ */
+export type DeadLetter = Prisma.DeadLetterModel
+/**
+ * Model DeadLetterReplay
+ * The audit trail of replays and discards: who, when, what happened.
+ */
+export type DeadLetterReplay = Prisma.DeadLetterReplayModel

@@ -8,4 +8,13 @@
  *
  * 🟢 You can import this file directly.
  */
+export type * from './models/Restaurant.js'
+export type * from './models/MenuItem.js'
+export type * from './models/Order.js'
+export type * from './models/OrderItem.js'
+export type * from './models/OrderTimelineEntry.js'
+export type * from './models/OutboxEvent.js'
+export type * from './models/ProcessedEvent.js'
+export type * from './models/DeadLetter.js'
+export type * from './models/DeadLetterReplay.js'
 export type * from './commonInputTypes.js'

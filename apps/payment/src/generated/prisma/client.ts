@@ -31,8 +31,8 @@ export * from "./enums.js"
  * const prisma = new PrismaClient({
  *   adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL })
  * })
- * // Fetch zero or more Users
- * const users = await prisma.user.findMany()
+ * // Fetch zero or more Payments
+ * const payments = await prisma.payment.findMany()
  * ```
  * 
  * Read more in our [docs](https://pris.ly/d/client).
@@ -41,4 +41,33 @@ export const PrismaClient = $Class.getPrismaClientClass()
 export type PrismaClient<LogOpts extends Prisma.LogLevel = never, OmitOpts extends Prisma.PrismaClientOptions["omit"] = Prisma.PrismaClientOptions["omit"], ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = $Class.PrismaClient<LogOpts, OmitOpts, ExtArgs>
 export { Prisma }
 
-
+/**
+ * Model Payment
+ * One per order, whatever the redeliveries: CAPTURED or DECLINED.
+ */
+export type Payment = Prisma.PaymentModel
+/**
+ * Model ProviderSetting
+ * Switches of the simulated provider, shared by every payment instance.
+ */
+export type ProviderSetting = Prisma.ProviderSettingModel
+/**
+ * Model OutboxEvent
+ * Events waiting to be published (published_at null) and published; written in the business transaction.
+ */
+export type OutboxEvent = Prisma.OutboxEventModel
+/**
+ * Model ProcessedEvent
+ * Events a consumer group has applied; written in the same transaction as the effect.
+ */
+export type ProcessedEvent = Prisma.ProcessedEventModel
+/**
+ * Model DeadLetter
+ * A message that could not be processed, as read back from the service's dead-letter topic.
+ */
+export type DeadLetter = Prisma.DeadLetterModel
+/**
+ * Model DeadLetterReplay
+ * The audit trail of replays and discards: who, when, what happened.
+ */
+export type DeadLetterReplay = Prisma.DeadLetterReplayModel

@@ -8,4 +8,10 @@
  *
  * 🟢 You can import this file directly.
  */
+export type * from './models/Payment.js'
+export type * from './models/ProviderSetting.js'
+export type * from './models/OutboxEvent.js'
+export type * from './models/ProcessedEvent.js'
+export type * from './models/DeadLetter.js'
+export type * from './models/DeadLetterReplay.js'
 export type * from './commonInputTypes.js'

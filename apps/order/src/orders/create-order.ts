@@ -1,0 +1,104 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { DomainError, eventCatalog, topics, type AuthenticatedUser } from '@food/contracts';
+import { createEvent, writeToOutbox } from '@food/kafka-runtime';
+import type { Database, Transaction } from '../db.js';
+import { priceOrder, type MenuPrice, type RequestedLine } from '../domain/price-order.js';
+import { Prisma } from '../generated/prisma/client.js';
+
+export interface CreateOrderRequest {
+  restaurantId: string;
+  items: RequestedLine[];
+  deliveryAddress: string;
+  paymentMethod: string;
+  /** Chosen by the client once per checkout; a retried create with the same key returns the same order. */
+  idempotencyKey: string;
+}
+
+function fingerprintOf(request: CreateOrderRequest): string {
+  const { idempotencyKey: _key, ...rest } = request;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+}
+
+async function existingOrder(tx: Transaction | Database, userId: string, request: CreateOrderRequest) {
+  const order = await tx.order.findUnique({
+    where: { userId_idempotencyKey: { userId, idempotencyKey: request.idempotencyKey } },
+    select: { id: true, requestFingerprint: true },
+  });
+  if (order && order.requestFingerprint !== fingerprintOf(request)) {
+    throw new DomainError('CONFLICT', 'idempotencyKey: this key was already used for a different order');
+  }
+  return order;
+}
+
+/**
+ * Writes the order (PENDING_PAYMENT), its items, its first timeline entry and `order.created` in one
+ * transaction; the outbox relay publishes the event. Returns the id of the new or already-created order.
+ */
+export async function createOrder(db: Database, user: AuthenticatedUser, request: CreateOrderRequest, correlationId: string) {
+  const existing = await existingOrder(db, user.userId, request);
+  if (existing) return { orderId: existing.id, created: false };
+  try {
+    return await db.$transaction(async (tx) => {
+      const restaurant = await tx.restaurant.findUnique({ where: { id: request.restaurantId } });
+      if (!restaurant) throw new DomainError('VALIDATION_FAILED', `restaurantId: no restaurant ${request.restaurantId}`);
+      const menuItems = await tx.menuItem.findMany({
+        where: { id: { in: request.items.map((item) => item.menuItemId) } },
+      });
+      const menu = new Map<string, MenuPrice>(menuItems.map((item) => [item.id, item]));
+      const { lines, totalCents } = priceOrder(restaurant.id, request.items, menu);
+      const orderId = randomUUID();
+      await tx.order.create({
+        data: {
+          id: orderId,
+          userId: user.userId,
+          restaurantId: restaurant.id,
+          status: 'PENDING_PAYMENT',
+          totalCents,
+          currency: restaurant.currency,
+          deliveryAddress: request.deliveryAddress,
+          paymentMethod: request.paymentMethod,
+          idempotencyKey: request.idempotencyKey,
+          requestFingerprint: fingerprintOf(request),
+          correlationId,
+          items: { create: lines },
+        },
+      });
+      const event = createEvent(
+        eventCatalog,
+        topics.orderCreated,
+        {
+          orderId,
+          userId: user.userId,
+          restaurantId: restaurant.id,
+          items: lines,
+          totalCents,
+          currency: restaurant.currency,
+          paymentMethod: request.paymentMethod,
+          deliveryAddress: request.deliveryAddress,
+        },
+        { correlationId, causationId: null },
+      );
+      await tx.orderTimelineEntry.create({
+        data: {
+          orderId,
+          eventId: event.eventId,
+          eventType: topics.orderCreated,
+          source: 'order',
+          status: 'PENDING_PAYMENT',
+          note: 'order placed; waiting for payment',
+          payload: JSON.parse(event.value.toString()) as Prisma.InputJsonValue,
+          occurredAt: new Date(),
+        },
+      });
+      await writeToOutbox(tx, [event]);
+      return { orderId, created: true };
+    });
+  } catch (error) {
+    // Two identical creates raced: the loser returns the winner's order.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const winner = await existingOrder(db, user.userId, request);
+      if (winner) return { orderId: winner.id, created: false };
+    }
+    throw error;
+  }
+}

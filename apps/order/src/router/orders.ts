@@ -1,0 +1,42 @@
+import { authedProcedure, publicProcedure } from '@food/service-kit';
+import { z } from 'zod';
+import { db } from '../db.js';
+import { orderStatuses } from '../domain/order-status.js';
+import { createOrder } from '../orders/create-order.js';
+import { getOrder, listMenu, listOrders } from '../orders/order-views.js';
+
+const createInput = z.object({
+  restaurantId: z.string().min(1).max(100),
+  items: z
+    .array(z.object({ menuItemId: z.string().min(1).max(100), quantity: z.number().int().min(1).max(99) }).strict())
+    .min(1, 'an order needs at least one item')
+    .max(30),
+  deliveryAddress: z.string().trim().min(5, 'deliveryAddress: at least 5 characters').max(300),
+  /** A test payment method token, e.g. tok_visa (succeeds) or tok_decline (declined). */
+  paymentMethod: z.string().regex(/^tok_[a-z0-9_]{1,40}$/, 'paymentMethod: a payment token such as tok_visa'),
+  idempotencyKey: z.string().min(8).max(100).regex(/^[\w-]+$/),
+}).strict();
+
+export const orderProcedures = {
+  menu: publicProcedure.query(() => listMenu(db)),
+
+  create: authedProcedure.input(createInput).mutation(async ({ input, ctx }) => {
+    const { orderId, created } = await createOrder(db, ctx.user, input, ctx.correlationId);
+    ctx.logger.info(created ? 'order created' : 'order create repeated; returning the existing order', { orderId });
+    return getOrder(db, orderId, ctx.user.userId);
+  }),
+
+  list: authedProcedure
+    .input(
+      z.object({
+        status: z.enum(orderStatuses).optional(),
+        limit: z.number().int().min(1).max(100).default(20),
+        cursor: z.uuid().optional(),
+      }),
+    )
+    .query(({ input, ctx }) => listOrders(db, { userId: ctx.user.userId, status: input.status }, input)),
+
+  get: authedProcedure
+    .input(z.object({ orderId: z.uuid() }))
+    .query(({ input, ctx }) => getOrder(db, input.orderId, ctx.user.userId)),
+};

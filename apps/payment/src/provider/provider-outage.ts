@@ -1,0 +1,27 @@
+import type { Database } from '../db.js';
+
+const outageKey = 'outage';
+
+/** Read on every charge, from the database, so every payment instance sees an admin's switch at once. */
+export async function isProviderOutage(db: Database): Promise<boolean> {
+  const setting = await db.providerSetting.findUnique({ where: { key: outageKey } });
+  return setting?.enabled ?? false;
+}
+
+export async function setProviderOutage(db: Database, enabled: boolean, updatedBy: string) {
+  const setting = await db.providerSetting.upsert({
+    where: { key: outageKey },
+    create: { key: outageKey, enabled, updatedBy },
+    update: { enabled, updatedBy, updatedAt: new Date() },
+  });
+  return { outage: setting.enabled, updatedBy: setting.updatedBy, updatedAt: setting.updatedAt.toISOString() };
+}
+
+export async function providerStatus(db: Database) {
+  const setting = await db.providerSetting.findUnique({ where: { key: outageKey } });
+  return {
+    outage: setting?.enabled ?? false,
+    updatedBy: setting?.updatedBy ?? null,
+    updatedAt: setting?.updatedAt.toISOString() ?? null,
+  };
+}

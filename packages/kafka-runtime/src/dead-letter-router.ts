@@ -1,0 +1,182 @@
+import { deadLetterStatuses, DomainError } from '@food/contracts';
+import { adminProcedure, router } from '@food/service-kit';
+import { z } from 'zod';
+import {
+  deadLetterWhere,
+  discardDeadLetters,
+  replayDeadLetters,
+  replayMatchingDeadLetters,
+  type DeadLetterFilter,
+} from './dead-letter-replay.js';
+import type { TransactionalDatabase } from './sql-client.js';
+
+const filterInput = z.object({
+  status: z.enum(deadLetterStatuses).optional(),
+  originalTopic: z.string().max(200).optional(),
+  errorText: z.string().max(200).optional(),
+  failedFrom: z.coerce.date().optional(),
+  failedTo: z.coerce.date().optional(),
+});
+
+const idInput = z.uuid();
+const maxSelection = 500;
+
+interface DeadLetterListRow {
+  id: string;
+  original_topic: string;
+  original_partition: number | null;
+  original_offset: string | null;
+  message_key: string | null;
+  consumer_group: string | null;
+  event_id: string | null;
+  event_type: string | null;
+  error_message: string;
+  error_class: string;
+  attempts: number;
+  failed_at: Date;
+  status: string;
+  replay_of: string | null;
+  replay_count: number;
+}
+
+interface DeadLetterDetailRow extends DeadLetterListRow {
+  value: Uint8Array;
+  headers: Record<string, string>;
+}
+
+const listColumns = `d.id::text, d.original_topic, d.original_partition, d.original_offset::text, d.message_key,
+  d.consumer_group, d.event_id, d.event_type, d.error_message, d.error_class, d.attempts, d.failed_at, d.status,
+  d.replay_of::text, (SELECT count(*)::int FROM dead_letter_replay r WHERE r.dead_letter_id = d.id AND r.action = 'REPLAY') AS replay_count`;
+
+function toListItem(row: DeadLetterListRow) {
+  return {
+    id: row.id,
+    originalTopic: row.original_topic,
+    originalPartition: row.original_partition,
+    originalOffset: row.original_offset,
+    messageKey: row.message_key,
+    consumerGroup: row.consumer_group,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    errorMessage: row.error_message,
+    errorClass: row.error_class,
+    attempts: row.attempts,
+    failedAt: row.failed_at.toISOString(),
+    status: row.status,
+    replayOf: row.replay_of,
+    replayCount: row.replay_count,
+  };
+}
+
+/** The payload as text, and parsed when it is JSON, so an admin sees it pretty-printed. */
+function describePayload(value: Uint8Array) {
+  const text = Buffer.from(value).toString('utf8');
+  try {
+    return { text, json: JSON.parse(text) as unknown };
+  } catch {
+    return { text, json: null };
+  }
+}
+
+/** The admin API over one service's dead letters: list, inspect, replay (one, selected, matching) and discard. */
+export function createDeadLetterRouter(database: TransactionalDatabase) {
+  return router({
+    list: adminProcedure
+      .input(
+        filterInput.extend({
+          limit: z.number().int().min(1).max(200).default(50),
+          cursor: z.object({ failedAt: z.coerce.date(), id: idInput }).optional(),
+        }),
+      )
+      .query(async ({ input }) => {
+        const where = deadLetterWhere(input, 'd');
+        const values = [...where.values];
+        let cursorSql = '';
+        if (input.cursor) {
+          values.push(input.cursor.failedAt.toISOString(), input.cursor.id);
+          cursorSql = ` AND (d.failed_at, d.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`;
+        }
+        const rows = await database.$queryRawUnsafe<DeadLetterListRow[]>(
+          `SELECT ${listColumns} FROM dead_letter d WHERE ${where.sql}${cursorSql}
+           ORDER BY d.failed_at DESC, d.id DESC LIMIT ${input.limit + 1}`,
+          ...values,
+        );
+        const page = rows.slice(0, input.limit).map(toListItem);
+        const last = page.at(-1);
+        return {
+          items: page,
+          nextCursor: rows.length > input.limit && last ? { failedAt: last.failedAt, id: last.id } : null,
+        };
+      }),
+
+    count: adminProcedure.input(filterInput).query(async ({ input }) => {
+      const where = deadLetterWhere(input);
+      const rows = await database.$queryRawUnsafe<Array<{ status: string; count: number }>>(
+        `SELECT status, count(*)::int AS count FROM dead_letter WHERE ${where.sql} GROUP BY status`,
+        ...where.values,
+      );
+      const byStatus = Object.fromEntries(deadLetterStatuses.map((status) => [status, 0])) as Record<string, number>;
+      for (const row of rows) byStatus[row.status] = row.count;
+      return { total: rows.reduce((sum, row) => sum + row.count, 0), byStatus };
+    }),
+
+    get: adminProcedure.input(z.object({ id: idInput })).query(async ({ input }) => {
+      const rows = await database.$queryRawUnsafe<DeadLetterDetailRow[]>(
+        `SELECT ${listColumns}, d.value, d.headers FROM dead_letter d WHERE d.id = $1::uuid`,
+        input.id,
+      );
+      const row = rows[0];
+      if (!row) throw new DomainError('NOT_FOUND', `no dead letter ${input.id}`);
+      const replays = await database.$queryRawUnsafe<
+        Array<{ action: string; requested_by: string; requested_at: Date; outcome: string; detail: string | null }>
+      >(
+        `SELECT action, requested_by, requested_at, outcome, detail FROM dead_letter_replay
+         WHERE dead_letter_id = $1::uuid ORDER BY requested_at, id`,
+        input.id,
+      );
+      const laterFailures = await database.$queryRawUnsafe<Array<{ id: string; failed_at: Date; error_message: string }>>(
+        'SELECT id::text, failed_at, error_message FROM dead_letter WHERE replay_of = $1::uuid ORDER BY failed_at',
+        input.id,
+      );
+      return {
+        ...toListItem(row),
+        payload: describePayload(row.value),
+        headers: row.headers,
+        history: replays.map((replay) => ({
+          action: replay.action,
+          requestedBy: replay.requested_by,
+          requestedAt: replay.requested_at.toISOString(),
+          outcome: replay.outcome,
+          detail: replay.detail,
+        })),
+        /** Dead letters that a replay of this one produced (the replay failed again). */
+        failedAgainAs: laterFailures.map((failure) => ({
+          id: failure.id,
+          failedAt: failure.failed_at.toISOString(),
+          errorMessage: failure.error_message,
+        })),
+      };
+    }),
+
+    replay: adminProcedure.input(z.object({ id: idInput })).mutation(({ input, ctx }) =>
+      replayDeadLetters(database, [input.id], { requestedBy: ctx.user.email }),
+    ),
+
+    replaySelected: adminProcedure
+      .input(z.object({ ids: z.array(idInput).min(1).max(maxSelection) }))
+      .mutation(({ input, ctx }) => replayDeadLetters(database, input.ids, { requestedBy: ctx.user.email })),
+
+    replayMatching: adminProcedure
+      .input(z.object({ filter: filterInput, limit: z.number().int().min(1).max(maxSelection).default(maxSelection) }))
+      .mutation(({ input, ctx }) =>
+        replayMatchingDeadLetters(database, input.filter as DeadLetterFilter, {
+          requestedBy: ctx.user.email,
+          limit: input.limit,
+        }),
+      ),
+
+    discard: adminProcedure
+      .input(z.object({ ids: z.array(idInput).min(1).max(maxSelection), reason: z.string().trim().min(1).max(500) }))
+      .mutation(({ input, ctx }) => discardDeadLetters(database, input.ids, { requestedBy: ctx.user.email, reason: input.reason })),
+  });
+}

@@ -1,0 +1,58 @@
+import type { EventCatalog } from '@food/contracts';
+import type { Logger } from '@food/service-kit';
+import { DeadLetterStore } from './dead-letter-store.js';
+import { EventConsumer, type EventHandlers } from './event-consumer.js';
+import { createKafkaClient } from './kafka-client.js';
+import { OutboxRelay } from './outbox-relay.js';
+import type { SqlClient, TransactionalDatabase } from './sql-client.js';
+
+export interface ServiceEventingOptions<TCatalog extends EventCatalog, Tx extends SqlClient> {
+  service: string;
+  brokers: string[];
+  namespace: string;
+  databaseUrl: string;
+  database: TransactionalDatabase<Tx>;
+  catalog: TCatalog;
+  /** Omit for a service that only publishes. */
+  consume?: { handlers: EventHandlers<TCatalog, Tx>; deadLetterTopic: string };
+  logger: Logger;
+  onShutdown: (name: string, close: () => Promise<void>) => void;
+}
+
+/**
+ * Starts a service's Kafka side: its outbox relay and, when it consumes, its idempotent consumer and dead-letter
+ * store. Registers the closers so that shutdown stops intake first and flushes the relay last.
+ */
+export async function startServiceEventing<TCatalog extends EventCatalog, Tx extends SqlClient>(
+  options: ServiceEventingOptions<TCatalog, Tx>,
+) {
+  const { service, namespace, logger } = options;
+  const kafka = createKafkaClient({ clientId: service, brokers: options.brokers, logger });
+  const relay = new OutboxRelay({ kafka, databaseUrl: options.databaseUrl, namespace, logger });
+  await relay.start();
+  options.onShutdown('outbox relay', () => relay.stop());
+  if (!options.consume) return { kafka, relay };
+
+  const consumer = new EventConsumer({
+    kafka,
+    groupId: service,
+    namespace,
+    catalog: options.catalog,
+    handlers: options.consume.handlers,
+    database: options.database,
+    deadLetterTopic: options.consume.deadLetterTopic,
+    logger,
+  });
+  const deadLetters = new DeadLetterStore({
+    kafka,
+    namespace,
+    deadLetterTopic: options.consume.deadLetterTopic,
+    groupId: `${service}.dead-letters`,
+    database: options.database,
+    logger,
+  });
+  await Promise.all([consumer.start(), deadLetters.start()]);
+  options.onShutdown('dead-letter store', () => deadLetters.stop());
+  options.onShutdown('event consumer', () => consumer.stop());
+  return { kafka, relay, consumer, deadLetters };
+}
