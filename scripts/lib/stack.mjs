@@ -66,6 +66,11 @@ export async function stackPlan(settings, secrets) {
     env: {
       ...common,
       PORT: String(port('gateway')),
+      // The web app's backend-for-frontend runs on this host; its X-Forwarded-For is believed.
+      TRUSTED_PROXY_ADDRESSES: ['127.0.0.1', '::1', '::ffff:127.0.0.1'].join(','),
+      RATE_LIMIT_KEY_PREFIX: `${settings.mode}:gateway:rate-limit:`,
+      // Every end-to-end test comes from 127.0.0.1; the limits themselves are tested in apps/gateway.
+      ...(settings.mode === 'test' ? { RATE_LIMIT_PER_MINUTE: '100000', AUTH_RATE_LIMIT_PER_MINUTE: '5000' } : {}),
       AUTH_URL: url('auth'),
       ORDER_URL: url('order'),
       PAYMENT_URL: url('payment'),

@@ -1,50 +1,49 @@
-import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import { correlationIdHeader, createLogger, handleShutdownSignals } from '@food/service-kit';
+import type { AddressInfo } from 'node:net';
+import { createAccessTokenVerifier, createLogger, handleShutdownSignals } from '@food/service-kit';
 import { env } from './env.js';
-import { forwardRequest } from './proxy.js';
-import { routeTrpcPath } from './route-request.js';
-import { gatewayHealth } from './upstream-health.js';
-import { upstreams } from './upstreams.js';
+import { createGatewayServer } from './gateway-server.js';
+import { createRedisClient } from './redis-client.js';
 
 const logger = createLogger('gateway', { level: env.LOG_LEVEL });
 const shutdown = handleShutdownSignals(logger);
 
-function sendJson(response: http.ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { 'content-type': 'application/json' });
-  response.end(JSON.stringify(body));
-}
+const redis = createRedisClient(env.REDIS_URL, logger);
+shutdown.onShutdown('redis', () => redis.disconnect());
 
-const server = http.createServer((request, response) => {
-  const started = performance.now();
-  const correlationId = randomUUID();
-  const url = new URL(request.url ?? '/', 'http://gateway');
-  response.setHeader(correlationIdHeader, correlationId);
-  response.on('finish', () =>
-    logger.info('request', {
-      correlationId,
-      method: request.method,
-      route: url.pathname,
-      status: response.statusCode,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-    }),
-  );
-
-  if (url.pathname === '/health') {
-    void gatewayHealth().then((report) => sendJson(response, report.status === 'ok' ? 200 : 503, report));
-    return;
-  }
-  if (!url.pathname.startsWith('/trpc/')) {
-    sendJson(response, 404, { error: { code: 'NOT_FOUND', message: 'the API lives under /trpc/' } });
-    return;
-  }
-  const route = routeTrpcPath(url.pathname);
-  if (route.kind === 'rejected') {
-    sendJson(response, route.status, { error: { code: route.code, message: route.message } });
-    return;
-  }
-  forwardRequest(request, response, upstreams[route.service], correlationId);
+const server = createGatewayServer({
+  upstreams: {
+    auth: new URL(env.AUTH_URL),
+    order: new URL(env.ORDER_URL),
+    payment: new URL(env.PAYMENT_URL),
+    notification: new URL(env.NOTIFICATION_URL),
+  },
+  verifyAccessToken: createAccessTokenVerifier(env.AUTH_JWKS_URL),
+  redis,
+  rateLimits: {
+    perCaller: env.RATE_LIMIT_PER_MINUTE,
+    credentials: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    windowSeconds: 60,
+    keyPrefix: env.RATE_LIMIT_KEY_PREFIX,
+  },
+  trustedProxies: env.TRUSTED_PROXY_ADDRESSES,
+  logger,
 });
+server.keepAliveTimeout = 65_000;
 
-server.listen(env.PORT, env.HOST, () => logger.info('listening', { url: `http://${env.HOST}:${env.PORT}` }));
-shutdown.onShutdown('http server', () => new Promise<void>((resolve) => server.close(() => resolve())));
+server.listen(env.PORT, env.HOST, () => {
+  const { address, port } = server.address() as AddressInfo;
+  logger.info('listening', {
+    url: `http://${address}:${port}`,
+    trustedProxies: env.TRUSTED_PROXY_ADDRESSES,
+  });
+});
+shutdown.onShutdown(
+  'http server',
+  () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      // Open streams (SSE) would hold shutdown forever; cut them after a grace period.
+      setTimeout(() => server.closeAllConnections(), 5_000).unref();
+    }),
+);

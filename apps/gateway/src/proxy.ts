@@ -1,25 +1,34 @@
 import http from 'node:http';
-import { correlationIdHeader } from '@food/service-kit';
+import https from 'node:https';
 
-const hopByHopHeaders = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host']);
+const hopByHopResponseHeaders = ['connection', 'keep-alive'];
 
-/** Streams a request to `target` and the answer back, without buffering (SSE passes through as it comes). */
+/**
+ * Streams a request to `target` and the answer back as it comes: nothing is buffered or compressed, and headers
+ * are flushed before the first body byte, so SSE and streamed batches reach the client event by event.
+ */
 export function forwardRequest(
   request: http.IncomingMessage,
   response: http.ServerResponse,
   target: URL,
-  correlationId: string,
+  headers: http.OutgoingHttpHeaders,
+  onUnreachable: (error: Error) => void,
 ): void {
-  const headers: http.OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (!hopByHopHeaders.has(name)) headers[name] = value;
-  }
-  headers[correlationIdHeader] = correlationId;
-  const upstream = http.request(
-    { hostname: target.hostname, port: target.port, path: request.url, method: request.method, headers },
+  // The client left while the gateway was still checking it: nobody would read the answer (nor close the stream).
+  if (response.destroyed) return;
+  const send = target.protocol === 'https:' ? https.request : http.request;
+  const upstream = send(
+    {
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: target.port,
+      path: request.url,
+      method: request.method,
+      headers,
+    },
     (upstreamResponse) => {
       const answerHeaders = { ...upstreamResponse.headers };
-      delete answerHeaders.connection;
+      for (const name of hopByHopResponseHeaders) delete answerHeaders[name];
       response.writeHead(upstreamResponse.statusCode ?? 502, answerHeaders);
       response.flushHeaders();
       upstreamResponse.pipe(response);
@@ -30,9 +39,11 @@ export function forwardRequest(
       response.destroy(error);
       return;
     }
-    response.writeHead(502, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ error: { code: 'BAD_GATEWAY', message: `upstream unavailable: ${error.message}` } }));
+    onUnreachable(error);
   });
-  response.on('close', () => upstream.destroy());
+  response.on('close', () => {
+    // The client left (or the stream was cut) before the answer was complete: stop the upstream work too.
+    if (!response.writableFinished) upstream.destroy();
+  });
   request.pipe(upstream);
 }

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { routeTrpcPath } from './route-request.js';
+import { routeTrpcCall } from './route-request.js';
 
-describe('routeTrpcPath', () => {
+describe('routeTrpcCall', () => {
   it('routes by the first segment of the procedure path', () => {
-    expect(routeTrpcPath('/trpc/order.create')).toEqual({ kind: 'service', service: 'order' });
-    expect(routeTrpcPath('/trpc/notification.list,notification.markRead')).toEqual({ kind: 'service', service: 'notification' });
+    expect(routeTrpcCall(['order.create'])).toEqual({ kind: 'service', service: 'order' });
+    expect(routeTrpcCall(['notification.list', 'notification.markRead'])).toEqual({
+      kind: 'service',
+      service: 'notification',
+    });
   });
 
   it('rejects unknown services and batches that span services', () => {
-    expect(routeTrpcPath('/trpc/kitchen.cook')).toMatchObject({ kind: 'rejected', status: 404 });
-    expect(routeTrpcPath('/trpc/order.list,auth.me')).toMatchObject({ kind: 'rejected', status: 400 });
-    expect(routeTrpcPath('/trpc/')).toMatchObject({ kind: 'rejected', status: 404 });
+    expect(routeTrpcCall(['kitchen.cook'])).toMatchObject({ kind: 'rejected', status: 404 });
+    expect(routeTrpcCall(['order.list', 'auth.me'])).toMatchObject({
+      kind: 'rejected',
+      status: 400,
+    });
+    expect(routeTrpcCall([])).toMatchObject({ kind: 'rejected', status: 404 });
   });
 });

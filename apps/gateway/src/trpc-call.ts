@@ -1,0 +1,26 @@
+/** What a request under /trpc/ asks for: its procedure paths, and whether the client batched them. */
+export interface TrpcCall {
+  /**
+   * Every comma-separated path, batch or not: without `?batch=1` tRPC would read `a,b` as one (unknown) procedure,
+   * but the gateway judges each part, so a comma can never smuggle a private procedure past the public check.
+   */
+  procedures: string[];
+  /** tRPC marks a batch with `?batch=1` and expects an array with one answer per procedure. */
+  isBatch: boolean;
+}
+
+export type TrpcCallParse =
+  { kind: 'call'; call: TrpcCall } | { kind: 'malformed'; message: string };
+
+/** Reads the procedure paths of a request under /trpc/ (`/trpc/order.list,order.get?batch=1`). */
+export function parseTrpcCall(url: URL): TrpcCallParse {
+  const isBatch = url.searchParams.get('batch') === '1';
+  try {
+    const procedures = decodeURIComponent(url.pathname.replace(/^\/trpc\/?/, ''))
+      .split(',')
+      .filter(Boolean);
+    return { kind: 'call', call: { procedures, isBatch } };
+  } catch {
+    return { kind: 'malformed', message: 'the procedure path is not valid percent-encoding' };
+  }
+}
