@@ -11,8 +11,8 @@ const credentials = {
   password: `Example-${randomUUID()}`,
 };
 
-const registered = await createAnonymousClient(url).auth.register.mutate(credentials);
-console.log('registered:', registered);
+const registered = await createAnonymousClient(url).auth.register.mutate({ ...credentials, name: 'Example user' });
+console.log('registered:', registered.user);
 
 const { client } = await signIn(url, credentials);
 console.log('me:', await client.auth.me.query());

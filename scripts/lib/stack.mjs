@@ -54,6 +54,9 @@ export async function stackPlan(settings, secrets) {
     BOOTSTRAP_ADMIN_PASSWORD: localAccounts.admin.password,
     DEMO_CUSTOMER_EMAIL: localAccounts.customer.email,
     DEMO_CUSTOMER_PASSWORD: localAccounts.customer.password,
+    LOGIN_THROTTLE_KEY_PREFIX: `${settings.mode}:auth:login-throttle:`,
+    // All end-to-end traffic reaches auth from 127.0.0.1; the throttle itself is tested in apps/auth.
+    ...(settings.mode === 'test' ? { LOGIN_FAILURES_PER_CLIENT_IP: '10000' } : {}),
   };
   const extraInstances = settings.mode === 'test' ? secondInstanceInTest.map((name) => serviceProcess(name, 2)) : [];
   const gateway = {

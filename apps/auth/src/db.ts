@@ -1,6 +1,10 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { env } from './env.js';
-import { PrismaClient } from './generated/prisma/client.js';
+import { PrismaClient, type Prisma } from './generated/prisma/client.js';
 
-export const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL }) });
-export type Database = typeof db;
+/** The Prisma client of the service's database (auth_db, or a test's own database). */
+export function createDatabase(connectionString: string) {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+}
+
+export type Database = PrismaClient;
+export type Transaction = Prisma.TransactionClient;

@@ -1,4 +1,4 @@
 import { createLogger } from '@food/service-kit';
-import { env } from './env.js';
+import { loadToolEnv } from './env.js';
 
-export const logger = createLogger('auth', { level: env.LOG_LEVEL });
+export const logger = createLogger('auth', { level: loadToolEnv().LOG_LEVEL });

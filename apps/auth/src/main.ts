@@ -1,19 +1,67 @@
-import { createAccessTokenVerifier, createRequestContext, handleShutdownSignals, startTrpcHttpServer } from '@food/service-kit';
-import { db } from './db.js';
-import { env } from './env.js';
+import { handleShutdownSignals } from '@food/service-kit';
+import { createAuthService } from './auth-service.js';
+import { trustedProxyList } from '@food/service-kit';
+import { ensureBootstrapAdmin, ensureDemoCustomer } from './configured-users.js';
+import { createDatabase } from './db.js';
+import { loadEnv } from './env.js';
+import { startAuthHttpServer } from './http-server.js';
 import { logger } from './logger.js';
-import { authRouter } from './router/index.js';
+import { createRedis, waitForRedis } from './redis.js';
+import { loadSigningKeys } from './tokens/signing-keys.js';
 
+const env = loadEnv();
 const shutdown = handleShutdownSignals(logger);
-shutdown.onShutdown('database', () => db.$disconnect());
 
-const verifyAccessToken = createAccessTokenVerifier(env.AUTH_JWKS_URL);
-const http = await startTrpcHttpServer({
-  router: authRouter,
-  createContext: ({ req, correlationId }) => createRequestContext(req, correlationId, verifyAccessToken, logger),
+const signingKeys = await loadSigningKeys({
+  keyId: env.JWT_KEY_ID,
+  privateKeyPem: env.JWT_PRIVATE_KEY_PEM_BASE64,
+  publicKeyPem: env.JWT_PUBLIC_KEY_PEM_BASE64,
+  previousPublicKeys: env.JWT_PREVIOUS_PUBLIC_KEYS_JSON,
+}).catch((error: unknown) => {
+  logger.error(
+    'signing keys unusable: check JWT_PRIVATE_KEY_PEM_BASE64, JWT_PUBLIC_KEY_PEM_BASE64, JWT_KEY_ID',
+    { error },
+  );
+  process.exit(78);
+});
+
+const db = createDatabase(env.DATABASE_URL);
+shutdown.onShutdown('database', () => db.$disconnect());
+const redis = createRedis(env.REDIS_URL, logger);
+shutdown.onShutdown('redis', () => redis.disconnect());
+if (!(await waitForRedis(redis, 3_000)))
+  logger.warn('redis not reachable at start: logins are not throttled until it is');
+
+try {
+  await ensureBootstrapAdmin(db, env, logger);
+  await ensureDemoCustomer(db, env, logger);
+} catch (error) {
+  logger.error('could not ensure the configured accounts: is the database up and migrated?', {
+    error,
+  });
+  process.exit(1);
+}
+
+const service = createAuthService({
+  db,
+  redis,
+  signingKeys,
+  logger,
+  loginThrottleKeyPrefix: env.LOGIN_THROTTLE_KEY_PREFIX,
+  loginThrottleLimits: {
+    failuresPerAccount: env.LOGIN_FAILURES_PER_ACCOUNT,
+    failuresPerClientIp: env.LOGIN_FAILURES_PER_CLIENT_IP,
+    windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+  },
+});
+const http = await startAuthHttpServer(service, {
   port: env.PORT,
   host: env.HOST,
-  logger,
+  trustedProxies: trustedProxyList(env.TRUSTED_PROXY_ADDRESSES),
 });
 shutdown.onShutdown('http server', () => http.close());
-logger.info('listening', { url: http.url });
+logger.info('listening', {
+  url: http.url,
+  keyId: signingKeys.keyId,
+  publishedKeys: signingKeys.jwks.keys.length,
+});

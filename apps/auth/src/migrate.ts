@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { applyMigrations, redactUrl } from '@food/service-kit';
-import { env } from './env.js';
+import { loadToolEnv } from './env.js';
 import { logger } from './logger.js';
 
+const env = loadToolEnv();
 const migrationsDir = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 
 try {

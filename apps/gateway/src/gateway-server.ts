@@ -9,7 +9,7 @@ import {
 } from '@food/service-kit';
 import type { Redis } from 'ioredis';
 import { authenticateRequest } from './authenticate-request.js';
-import { resolveClientAddress, trustedProxyList } from './client-address.js';
+import { resolveClientAddress, trustedProxyList } from '@food/service-kit';
 import { forwardRequest } from './proxy.js';
 import { isPublicCall } from './public-procedures.js';
 import { rateLimitHeaders } from './rate-limit-headers.js';

@@ -5,7 +5,7 @@ import {
   accessTokenIssuer,
   type AuthenticatedUser,
 } from '@food/contracts';
-import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
 export type AccessTokenVerifier = (token: string) => Promise<AuthenticatedUser>;
 
@@ -17,8 +17,10 @@ export class InvalidAccessToken extends Error {
  * Verifies an access token against the auth service's JWKS (cached; refetched when an unknown `kid` appears):
  * signature, expiry, issuer, audience, and the algorithm pinned to ES256 (`none` and HS256 are refused).
  */
-export function createAccessTokenVerifier(jwksUrl: string): AccessTokenVerifier {
-  const keys = createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 3_000 });
+export function createAccessTokenVerifier(jwks: string | JWTVerifyGetKey): AccessTokenVerifier {
+  // A URL is the auth service's JWKS; the auth service itself passes its own key set.
+  const keys =
+    typeof jwks === 'string' ? createRemoteJWKSet(new URL(jwks), { cooldownDuration: 30_000, timeoutDuration: 3_000 }) : jwks;
   return async (token) => {
     try {
       const { payload } = await jwtVerify(token, keys, {

@@ -9,3 +9,4 @@ export * from './access-token.js';
 export * from './service-trpc.js';
 export * from './request-context.js';
 export * from './service-settings.js';
+export * from './client-address.js';

@@ -1,18 +1,32 @@
 import { BlockList, isIP } from 'node:net';
 
 /** `::ffff:203.0.113.9` (an IPv4 peer on a dual-stack socket) is written as plain IPv4. */
-function canonicalAddress(address: string): string {
+export function canonicalAddress(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   return mapped?.[1] ?? address;
 }
 
 const familyOf = (address: string) => (isIP(address) === 6 ? 'ipv6' : 'ipv4');
 
-/** The proxies whose X-Forwarded-For the gateway believes, from addresses and CIDR ranges. */
+/** True for an IP address or a CIDR range (`10.0.0.0/8`, `fd00::/8`): the syntax of a trusted-proxy setting. */
+export function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  if (isIP(address) === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (isIP(address) === 6 ? 128 : 32);
+}
+
+export function isTrustedAddress(address: string, trustedProxies: BlockList): boolean {
+  return isIP(address) !== 0 && trustedProxies.check(address, familyOf(address));
+}
+
+/** The proxies whose X-Forwarded-For is believed, from addresses and CIDR ranges. */
 export function trustedProxyList(entries: readonly string[]): BlockList {
   const list = new BlockList();
   for (const entry of entries) {
-    const [address = '', prefix] = entry.split('/');
+    const [listed = '', prefix] = entry.split('/');
+    const address = canonicalAddress(listed);
     if (prefix === undefined) list.addAddress(address, familyOf(address));
     else list.addSubnet(address, Number(prefix), familyOf(address));
   }
@@ -30,8 +44,7 @@ export function resolveClientAddress(
   trustedProxies: BlockList,
 ): string {
   let client = canonicalAddress(peerAddress ?? 'unknown');
-  const isTrusted = (address: string) =>
-    isIP(address) !== 0 && trustedProxies.check(address, familyOf(address));
+  const isTrusted = (address: string) => isTrustedAddress(address, trustedProxies);
   if (!isTrusted(client)) return client;
   const hops = [forwardedFor ?? []]
     .flat()

@@ -1,0 +1,38 @@
+import type { BlockList } from 'node:net';
+import { jwksPath } from '@food/contracts';
+import { createRequestContext, startTrpcHttpServer } from '@food/service-kit';
+import type { AuthService } from './auth-service.js';
+import { clientIpOf } from './client-ip.js';
+import { authRouter } from './router/index.js';
+import { jwksRoute } from './tokens/jwks-route.js';
+import type { AuthContext } from './trpc.js';
+
+export interface AuthHttpServerOptions {
+  port: number;
+  host?: string;
+  trustedProxies: BlockList;
+}
+
+/** The auth router under /trpc and the public keys at the JWKS path. */
+export function startAuthHttpServer(service: AuthService, options: AuthHttpServerOptions) {
+  return startTrpcHttpServer({
+    router: authRouter,
+    createContext: async ({ req, correlationId }) => {
+      const context: AuthContext = {
+        ...(await createRequestContext(
+          req,
+          correlationId,
+          service.verifyAccessToken,
+          service.logger,
+        )),
+        service,
+        clientIp: clientIpOf(req, options.trustedProxies),
+      };
+      return context;
+    },
+    port: options.port,
+    host: options.host,
+    logger: service.logger,
+    routes: { [jwksPath]: jwksRoute(service.jwks) },
+  });
+}
