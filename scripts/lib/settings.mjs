@@ -2,6 +2,7 @@
  * The settings of a whole local stack, read once from the environment by the root scripts and handed to each
  * process as its own variables. `test` runs beside a dev stack: other ports, `_test` databases, and its own
  * Kafka namespace (topic and group prefix), so `npm test` never touches what `npm start` serves.
+ * STACK_PORT_OFFSET, STACK_NAMESPACE and STACK_DATABASE_SUFFIX move a stack elsewhere again (two test runs at once).
  */
 export function stackSettings(mode) {
   const env = process.env;
@@ -11,9 +12,9 @@ export function stackSettings(mode) {
     postgresUrl: env.POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres',
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
     kafkaBrokers: env.KAFKA_BROKERS || '127.0.0.1:9092',
-    kafkaNamespace: isTest ? 'test' : '',
-    portOffset: isTest ? 10000 : 0,
-    databaseSuffix: isTest ? '_test' : '',
+    kafkaNamespace: env.STACK_NAMESPACE ?? (isTest ? 'test' : ''),
+    portOffset: Number(env.STACK_PORT_OFFSET ?? (isTest ? 10000 : 0)),
+    databaseSuffix: env.STACK_DATABASE_SUFFIX ?? (isTest ? '_test' : ''),
     host: '127.0.0.1',
   };
 }

@@ -54,7 +54,7 @@ export async function stackPlan(settings, secrets) {
     BOOTSTRAP_ADMIN_PASSWORD: localAccounts.admin.password,
     DEMO_CUSTOMER_EMAIL: localAccounts.customer.email,
     DEMO_CUSTOMER_PASSWORD: localAccounts.customer.password,
-    LOGIN_THROTTLE_KEY_PREFIX: `${settings.mode}:auth:login-throttle:`,
+    LOGIN_THROTTLE_KEY_PREFIX: `${settings.mode}${settings.kafkaNamespace}:auth:login-throttle:`,
     // All end-to-end traffic reaches auth from 127.0.0.1; the throttle itself is tested in apps/auth.
     ...(settings.mode === 'test' ? { LOGIN_FAILURES_PER_CLIENT_IP: '10000' } : {}),
   };
@@ -71,7 +71,7 @@ export async function stackPlan(settings, secrets) {
       PORT: String(port('gateway')),
       // The web app's backend-for-frontend runs on this host; its X-Forwarded-For is believed.
       TRUSTED_PROXY_ADDRESSES: ['127.0.0.1', '::1', '::ffff:127.0.0.1'].join(','),
-      RATE_LIMIT_KEY_PREFIX: `${settings.mode}:gateway:rate-limit:`,
+      RATE_LIMIT_KEY_PREFIX: `${settings.mode}${settings.kafkaNamespace}:gateway:rate-limit:`,
       // Every end-to-end test comes from 127.0.0.1; the limits themselves are tested in apps/gateway.
       ...(settings.mode === 'test' ? { RATE_LIMIT_PER_MINUTE: '100000', AUTH_RATE_LIMIT_PER_MINUTE: '5000' } : {}),
       AUTH_URL: url('auth'),
