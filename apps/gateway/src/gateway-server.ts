@@ -3,16 +3,20 @@ import http from 'node:http';
 import type { ServiceName } from '@food/contracts';
 import {
   correlationIdHeader,
+  recordHttpRequest,
+  resolveClientAddress,
+  serveMetrics,
+  trustedProxyList,
   withLogContext,
   type AccessTokenVerifier,
   type Logger,
 } from '@food/service-kit';
 import type { Redis } from 'ioredis';
 import { authenticateRequest } from './authenticate-request.js';
-import { resolveClientAddress, trustedProxyList } from '@food/service-kit';
 import { forwardRequest } from './proxy.js';
 import { isPublicCall } from './public-procedures.js';
 import { rateLimitHeaders } from './rate-limit-headers.js';
+import { rateLimitRejectionsTotal } from './rate-limit-metrics.js';
 import { rateLimitChargeFor, type RateLimitBudgets } from './rate-limit-policy.js';
 import { createRedisRateLimiter } from './rate-limiter.js';
 import { routeTrpcCall } from './route-request.js';
@@ -71,6 +75,10 @@ export function createGatewayServer(deps: GatewayDependencies): http.Server {
     facts: RequestFacts,
     correlationId: string,
   ) {
+    if (url.pathname === '/metrics') {
+      serveMetrics(request, response);
+      return;
+    }
     if (url.pathname === '/health') {
       const report = await gatewayHealth(upstreams, deps.redis);
       response.writeHead(report.status === 'ok' ? 200 : 503, {
@@ -123,6 +131,7 @@ export function createGatewayServer(deps: GatewayDependencies): http.Server {
         response.setHeader(name, value);
       }
       if (!decision.admitted) {
+        rateLimitRejectionsTotal.inc({ budget: charge.budget });
         const message = `rate limit exceeded (${decision.limit} per ${rateLimits.windowSeconds} s); retry in ${decision.retryAfterSeconds} s`;
         sendTrpcError(response, 'TOO_MANY_REQUESTS', message, call);
         return;
@@ -164,7 +173,8 @@ export function createGatewayServer(deps: GatewayDependencies): http.Server {
     };
     response.setHeader(correlationIdHeader, correlationId);
     // 'close' rather than 'finish': a stream the client abandons is logged too.
-    response.on('close', () =>
+    response.on('close', () => {
+      recordHttpRequest(url.pathname, response.statusCode, (performance.now() - started) / 1000);
       logger.info('request', {
         correlationId,
         method: request.method,
@@ -172,8 +182,8 @@ export function createGatewayServer(deps: GatewayDependencies): http.Server {
         status: response.statusCode,
         completed: response.writableFinished,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
-      }),
-    );
+      });
+    });
     withLogContext({ correlationId }, () => {
       handle(request, response, url, facts, correlationId).catch((error: unknown) => {
         logger.error('request failed', { error });

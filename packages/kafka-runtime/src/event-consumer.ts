@@ -7,6 +7,7 @@ import { deadLetterMessage, headerText, type DeadLetterFacts } from './dead-lett
 import { decodeEvent } from './decode-event.js';
 import { namespaced, withoutNamespace } from './namespace.js';
 import type { OutgoingEvent } from './outgoing-event.js';
+import { consumerOutagePausesTotal, eventRetriesTotal, eventsConsumedTotal, eventsDeadLetteredTotal } from './metrics.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import type { SqlClient, TransactionalDatabase } from './sql-client.js';
 import { databaseAnswers, waitForDatabase } from './wait-for-database.js';
@@ -127,6 +128,7 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       } else {
         ({ outcome, attempts } = await this.applyWithRetries(payload, topic, decoded.event, startAttempt));
       }
+      eventsConsumedTotal.inc({ topic, outcome });
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const level = outcome === 'dead-lettered' ? 'warn' : 'info';
       this.options.logger[level]('event handled', { outcome, attempts, durationMs });
@@ -151,6 +153,7 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       } catch (error) {
         if (isConnectionProblem(error) || !(await databaseAnswers(this.options.database))) {
           this.counters.outagePauses += 1;
+          consumerOutagePausesTotal.inc();
           await waitForDatabase({
             database: this.options.database,
             heartbeat: payload.heartbeat,
@@ -171,6 +174,7 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
         const waitMs = this.retryPolicy.backoffMs(attempt);
         this.options.logger.warn('handler failed; retrying', { attempt, retryInMs: waitMs, error });
         this.counters.retries += 1;
+        eventRetriesTotal.inc({ topic });
         await new Promise((resolve) => setTimeout(resolve, waitMs));
         await payload.heartbeat();
         attempt += 1;
@@ -229,6 +233,10 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       try {
         await this.producer.send({ topic, acks: -1, messages: [dlqMessage] });
         this.counters.deadLettered += 1;
+        eventsDeadLetteredTotal.inc({
+          topic: withoutNamespace(this.options.namespace, payload.topic),
+          error_class: failure.errorClass,
+        });
         return;
       } catch (error) {
         // The broker is unreachable: keep the message (uncommitted) and try again; dead letters are never dropped.

@@ -13,3 +13,7 @@ export * from './dead-letter-store.js';
 export * from './dead-letter-replay.js';
 export * from './service-eventing.js';
 export * from './dead-letter-router.js';
+export * from './metrics.js';
+export * from './eventing-status.js';
+export * from './eventing-metrics.js';
+export * from './eventing-router.js';

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import type { Logger } from '@food/service-kit';
 import { isConnectionProblem } from './connection-problem.js';
+import { eventsPublishedTotal } from './metrics.js';
 import { namespaced } from './namespace.js';
 import { outboxChannel } from './write-outbox.js';
 
@@ -146,6 +147,7 @@ export class OutboxRelay {
       rows.map((row) => row.id),
     ]);
     this.counters.published += rows.length;
+    for (const row of rows) eventsPublishedTotal.inc({ topic: row.topic });
     this.counters.batches += 1;
     this.options.logger.debug('outbox relay: published', {
       count: rows.length,

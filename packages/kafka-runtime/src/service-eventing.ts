@@ -2,7 +2,9 @@ import type { EventCatalog } from '@food/contracts';
 import type { Logger } from '@food/service-kit';
 import { DeadLetterStore } from './dead-letter-store.js';
 import { EventConsumer, type EventHandlers } from './event-consumer.js';
+import { registerEventingGauges } from './eventing-metrics.js';
 import { createKafkaClient } from './kafka-client.js';
+import { namespaced } from './namespace.js';
 import { OutboxRelay } from './outbox-relay.js';
 import type { SqlClient, TransactionalDatabase } from './sql-client.js';
 
@@ -31,6 +33,11 @@ export async function startServiceEventing<TCatalog extends EventCatalog, Tx ext
   const relay = new OutboxRelay({ kafka, databaseUrl: options.databaseUrl, namespace, logger });
   await relay.start();
   options.onShutdown('outbox relay', () => relay.stop());
+  const consumed = options.consume && {
+    groupId: namespaced(namespace, service),
+    topics: Object.keys(options.consume.handlers).map((topic) => namespaced(namespace, topic)),
+  };
+  registerEventingGauges({ database: options.database, kafka, consumer: consumed, logger });
   if (!options.consume) return { kafka, relay };
 
   const consumer = new EventConsumer({

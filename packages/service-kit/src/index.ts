@@ -10,3 +10,4 @@ export * from './service-trpc.js';
 export * from './request-context.js';
 export * from './service-settings.js';
 export * from './client-address.js';
+export * from './metrics.js';

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { AnyRouter, inferRouterContext } from '@trpc/server';
 import { createHTTPHandler, type CreateHTTPContextOptions } from '@trpc/server/adapters/standalone';
 import { withLogContext, type Logger } from './logger.js';
+import { recordHttpRequest, serveMetrics } from './metrics.js';
 
 export const correlationIdHeader = 'x-correlation-id';
 
@@ -51,6 +52,7 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
     const started = performance.now();
     const url = new URL(request.url ?? '/', 'http://local');
     response.on('finish', () => {
+      recordHttpRequest(url.pathname, response.statusCode, (performance.now() - started) / 1000);
       logger.info('request', {
         correlationId,
         method: request.method,
@@ -64,7 +66,7 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
         handleTrpc(request, response);
         return;
       }
-      const route = options.routes?.[url.pathname];
+      const route = url.pathname === '/metrics' ? serveMetrics : options.routes?.[url.pathname];
       if (route) {
         route(request, response);
         return;

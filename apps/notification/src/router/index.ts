@@ -1,4 +1,4 @@
-import { createDeadLetterRouter } from '@food/kafka-runtime';
+import { createDeadLetterRouter, createEventingRouter } from '@food/kafka-runtime';
 import { router } from '@food/service-kit';
 import { db } from '../db.js';
 import { health } from './health.js';
@@ -10,6 +10,7 @@ export const notificationRouter = router({
     health,
     ...notificationProcedures,
     deadLetters: createDeadLetterRouter(db),
+    eventing: createEventingRouter(),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { createDeadLetterRouter } from '@food/kafka-runtime';
+import { createDeadLetterRouter, createEventingRouter } from '@food/kafka-runtime';
 import { router } from '@food/service-kit';
 import { db } from '../db.js';
 import { orderAdminProcedures } from './admin.js';
@@ -12,6 +12,7 @@ export const orderRouter = router({
     ...orderProcedures,
     ...orderAdminProcedures,
     deadLetters: createDeadLetterRouter(db),
+    eventing: createEventingRouter(),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { createDeadLetterRouter } from '@food/kafka-runtime';
+import { createDeadLetterRouter, createEventingRouter } from '@food/kafka-runtime';
 import { router } from '@food/service-kit';
 import { db } from '../db.js';
 import { paymentAdminProcedures } from './admin.js';
@@ -10,6 +10,7 @@ export const paymentRouter = router({
     health,
     ...paymentAdminProcedures,
     deadLetters: createDeadLetterRouter(db),
+    eventing: createEventingRouter(),
   }),
 });
 

@@ -1,0 +1,30 @@
+import { adminProcedure, metricsRegistry, router } from '@food/service-kit';
+
+async function gaugeValues(name: string) {
+  const metric = metricsRegistry.getSingleMetric(name);
+  return metric ? (await metric.get()).values : [];
+}
+
+/**
+ * The admin view of a service's Kafka side, read through the same gauges Prometheus scrapes (so the console and
+ * /metrics never disagree): outbox backlog and age, pending dead letters, and consumer lag per partition.
+ */
+export function createEventingRouter() {
+  return router({
+    status: adminProcedure.query(async () => {
+      const single = async (name: string) => (await gaugeValues(name))[0]?.value ?? null;
+      const lag = (await gaugeValues('consumer_lag')).map((value) => ({
+        topic: String(value.labels.topic),
+        partition: Number(value.labels.partition),
+        lag: value.value,
+      }));
+      return {
+        outboxBacklog: await single('outbox_backlog'),
+        outboxOldestAgeSeconds: await single('outbox_oldest_age_seconds'),
+        deadLettersPending: await single('dead_letters_pending'),
+        consumerLag: lag,
+        totalLag: lag.reduce((sum, partition) => sum + partition.lag, 0),
+      };
+    }),
+  });
+}
