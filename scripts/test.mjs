@@ -9,6 +9,7 @@ import { run, say, StepError } from './lib/run.mjs';
 const resultsDir = path.join(localDir, 'test-results');
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let stack;
+let spanSink;
 let startedKafka = false;
 
 function countVitest(file) {
@@ -44,6 +45,10 @@ try {
   const { settings, plan } = await prepareStack('test');
   startedKafka = settings.startedKafka;
   const { startProcesses, localAccounts } = await import('./lib/stack.mjs');
+  const { startSpanSink } = await import('./lib/span-sink.mjs');
+  spanSink = await startSpanSink(4318 + settings.portOffset, settings.host);
+  // Every process exports its spans to the sink, so a test can see one order's trace across services.
+  for (const info of plan.all) Object.assign(info.env, { OTEL_EXPORTER_OTLP_ENDPOINT: spanSink.url, TRACING_EXPORT_DELAY_MS: '200' });
   say('▸ starting the test stack (logs in .local/logs/test/)');
   stack = await startProcesses(plan.all, { mode: 'test' });
   const stackEnv = {
@@ -54,6 +59,7 @@ try {
       redisUrl: settings.redisUrl,
       urls: Object.fromEntries(plan.all.map((info) => [info.name, info.url])),
       accounts: localAccounts,
+      spanSinkUrl: spanSink.url,
       databaseUrls: Object.fromEntries(plan.services.map((info) => [info.name, info.env.DATABASE_URL])),
     }),
   };
@@ -64,6 +70,7 @@ try {
   totals.failed += 1;
 } finally {
   await stack?.stop();
+  await spanSink?.close();
   if (startedKafka) {
     const { stopKafka } = await import('./kafka.mjs');
     await stopKafka();

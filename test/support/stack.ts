@@ -9,6 +9,7 @@ const stackSchema = z.object({
   urls: z.record(z.string(), z.url()),
   databaseUrls: z.record(z.string(), z.string()),
   accounts: z.object({ admin: account, customer: account }),
+  spanSinkUrl: z.url().optional(),
 });
 
 export type TestStack = z.infer<typeof stackSchema>;

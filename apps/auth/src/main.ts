@@ -1,4 +1,4 @@
-import { handleShutdownSignals } from '@food/service-kit';
+import { handleShutdownSignals, startTracing } from '@food/service-kit';
 import { createAuthService } from './auth-service.js';
 import { trustedProxyList } from '@food/service-kit';
 import { ensureBootstrapAdmin, ensureDemoCustomer } from './configured-users.js';
@@ -11,6 +11,8 @@ import { loadSigningKeys } from './tokens/signing-keys.js';
 
 const env = loadEnv();
 const shutdown = handleShutdownSignals(logger);
+const tracing = startTracing('auth', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, exportDelayMs: env.TRACING_EXPORT_DELAY_MS });
+shutdown.onShutdown('tracing', tracing.shutdown);
 
 const signingKeys = await loadSigningKeys({
   keyId: env.JWT_KEY_ID,

@@ -1,5 +1,5 @@
 import { defaultPorts, jwksPath } from '@food/contracts';
-import { loadConfigOrExit, logLevelSetting, portSetting } from '@food/service-kit';
+import { loadConfigOrExit, logLevelSetting, portSetting, tracingSettings } from '@food/service-kit';
 import { z } from 'zod';
 
 const upstream = (port: number) =>
@@ -7,6 +7,7 @@ const upstream = (port: number) =>
 const perMinute = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 export const envSchema = z.object({
+  ...tracingSettings,
   PORT: portSetting(defaultPorts.gateway),
   HOST: z.string().default('127.0.0.1'),
   AUTH_URL: upstream(defaultPorts.auth),

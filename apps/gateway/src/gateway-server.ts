@@ -3,8 +3,13 @@ import http from 'node:http';
 import type { ServiceName } from '@food/contracts';
 import {
   correlationIdHeader,
+  contextFromHeaders,
   recordHttpRequest,
   resolveClientAddress,
+  runInContext,
+  SpanKind,
+  startSpan,
+  withTraceHeaders,
   serveMetrics,
   trustedProxyList,
   withLogContext,
@@ -152,6 +157,7 @@ export function createGatewayServer(deps: GatewayDependencies): http.Server {
       clientAddress: facts.clientAddress,
       user,
     });
+    Object.assign(headers, withTraceHeaders({})); // the service continues this request's trace
     forwardRequest(request, response, upstreams[route.service], headers, (error) => {
       logger.warn('upstream unreachable', { upstream: route.service, error: error.message });
       sendTrpcError(response, 'BAD_GATEWAY', `${route.service} is unavailable`, call);
@@ -184,12 +190,23 @@ export function createGatewayServer(deps: GatewayDependencies): http.Server {
         durationMs: Math.round((performance.now() - started) * 10) / 10,
       });
     });
-    withLogContext({ correlationId }, () => {
-      handle(request, response, url, facts, correlationId).catch((error: unknown) => {
-        logger.error('request failed', { error });
-        if (response.headersSent) response.destroy();
-        else sendTrpcError(response, 'INTERNAL_SERVER_ERROR', 'internal error', noCall);
-      });
+    const { span, context: spanContext } = startSpan(`gateway ${facts.route}`, {
+      kind: SpanKind.SERVER,
+      parent: contextFromHeaders(request.headers),
+      attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': url.pathname },
     });
+    response.on('close', () => {
+      span.setAttribute('http.response.status_code', response.statusCode);
+      span.end();
+    });
+    runInContext(spanContext, () =>
+      withLogContext({ correlationId }, () => {
+        handle(request, response, url, facts, correlationId).catch((error: unknown) => {
+          logger.error('request failed', { error });
+          if (response.headersSent) response.destroy();
+          else sendTrpcError(response, 'INTERNAL_SERVER_ERROR', 'internal error', noCall);
+        });
+      }),
+    );
   });
 }

@@ -1,11 +1,13 @@
 import type { AddressInfo } from 'node:net';
-import { createAccessTokenVerifier, createLogger, handleShutdownSignals } from '@food/service-kit';
+import { createAccessTokenVerifier, createLogger, handleShutdownSignals, startTracing } from '@food/service-kit';
 import { env } from './env.js';
 import { createGatewayServer } from './gateway-server.js';
 import { createRedisClient } from './redis-client.js';
 
 const logger = createLogger('gateway', { level: env.LOG_LEVEL });
 const shutdown = handleShutdownSignals(logger);
+const tracing = startTracing('gateway', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, exportDelayMs: env.TRACING_EXPORT_DELAY_MS });
+shutdown.onShutdown('tracing', tracing.shutdown);
 
 const redis = createRedisClient(env.REDIS_URL, logger);
 shutdown.onShutdown('redis', () => redis.disconnect());

@@ -1,6 +1,12 @@
 import { deadLetterTopicOf, eventCatalog } from '@food/contracts';
 import { startServiceEventing } from '@food/kafka-runtime';
-import { createAccessTokenVerifier, createRequestContext, handleShutdownSignals, startTrpcHttpServer } from '@food/service-kit';
+import {
+  createAccessTokenVerifier,
+  createRequestContext,
+  handleShutdownSignals,
+  startTracing,
+  startTrpcHttpServer,
+} from '@food/service-kit';
 import { db } from './db.js';
 import { env } from './env.js';
 import { handlers } from './events/handlers.js';
@@ -8,6 +14,8 @@ import { logger } from './logger.js';
 import { paymentRouter } from './router/index.js';
 
 const shutdown = handleShutdownSignals(logger);
+const tracing = startTracing('payment', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, exportDelayMs: env.TRACING_EXPORT_DELAY_MS });
+shutdown.onShutdown('tracing', tracing.shutdown);
 shutdown.onShutdown('database', () => db.$disconnect());
 
 await startServiceEventing({

@@ -1,13 +1,24 @@
 import type { EventCatalog, EventEnvelope, EventOf } from '@food/contracts';
 import { headerNames } from '@food/contracts';
-import { withLogContext, type Logger } from '@food/service-kit';
+import {
+  contextFromHeaders,
+  inSpan,
+  SpanKind,
+  withLogContext,
+  type Logger,
+} from '@food/service-kit';
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import { isConnectionProblem } from './connection-problem.js';
 import { deadLetterMessage, headerText, type DeadLetterFacts } from './dead-letter-message.js';
 import { decodeEvent } from './decode-event.js';
 import { namespaced, withoutNamespace } from './namespace.js';
 import type { OutgoingEvent } from './outgoing-event.js';
-import { consumerOutagePausesTotal, eventRetriesTotal, eventsConsumedTotal, eventsDeadLetteredTotal } from './metrics.js';
+import {
+  consumerOutagePausesTotal,
+  eventRetriesTotal,
+  eventsConsumedTotal,
+  eventsDeadLetteredTotal,
+} from './metrics.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import type { SqlClient, TransactionalDatabase } from './sql-client.js';
 import { databaseAnswers, waitForDatabase } from './wait-for-database.js';
@@ -70,13 +81,26 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
   private readonly retryPolicy: RetryPolicy;
   private readonly groupId: string;
   private stopping = false;
-  private readonly counters: EventConsumerStats = { processed: 0, duplicates: 0, retries: 0, deadLettered: 0, outagePauses: 0 };
+  private readonly counters: EventConsumerStats = {
+    processed: 0,
+    duplicates: 0,
+    retries: 0,
+    deadLettered: 0,
+    outagePauses: 0,
+  };
 
   constructor(private readonly options: EventConsumerOptions<TCatalog, Tx>) {
     this.groupId = namespaced(options.namespace, options.groupId);
     this.retryPolicy = options.retryPolicy ?? defaultRetryPolicy;
-    this.consumer = options.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false });
-    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.consumer = options.kafka.consumer({
+      groupId: this.groupId,
+      allowAutoTopicCreation: false,
+    });
+    this.producer = options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
   }
 
   stats(): EventConsumerStats {
@@ -84,7 +108,9 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
   }
 
   async start(): Promise<void> {
-    const topics = Object.keys(this.options.handlers).map((topic) => namespaced(this.options.namespace, topic));
+    const topics = Object.keys(this.options.handlers).map((topic) =>
+      namespaced(this.options.namespace, topic),
+    );
     await this.producer.connect();
     await this.consumer.connect();
     // A new group starts from the beginning, so events published before its first start are not skipped.
@@ -108,7 +134,9 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
     const topic = withoutNamespace(this.options.namespace, payload.topic);
     const started = performance.now();
     const decoded = decodeEvent(topic, message.value, this.options.catalog);
-    const correlationId = decoded.ok ? decoded.event.correlationId : headerText(message.headers, headerNames.correlationId);
+    const correlationId = decoded.ok
+      ? decoded.event.correlationId
+      : headerText(message.headers, headerNames.correlationId);
     const logFields = {
       topic: payload.topic,
       partition,
@@ -117,22 +145,45 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       correlationId,
       groupId: this.groupId,
     };
-    await withLogContext(logFields, async () => {
-      const startAttempt = Math.max(1, Number(headerText(message.headers, headerNames.attempt) ?? 1) || 1);
-      let outcome: Outcome;
-      let attempts = startAttempt;
-      if (!decoded.ok) {
-        await this.deadLetter(payload, { errorClass: decoded.errorClass, errorMessage: decoded.message, attempts: 1 });
-        outcome = 'dead-lettered';
-        attempts = 1;
-      } else {
-        ({ outcome, attempts } = await this.applyWithRetries(payload, topic, decoded.event, startAttempt));
-      }
-      eventsConsumedTotal.inc({ topic, outcome });
-      const durationMs = Math.round((performance.now() - started) * 10) / 10;
-      const level = outcome === 'dead-lettered' ? 'warn' : 'info';
-      this.options.logger[level]('event handled', { outcome, attempts, durationMs });
-    });
+    const parent = contextFromHeaders(message.headers);
+    const spanAttributes = {
+      'messaging.system': 'kafka',
+      'messaging.destination.name': payload.topic,
+      'messaging.consumer.group.name': this.groupId,
+    };
+    await inSpan(
+      `${this.options.groupId} process ${topic}`,
+      { kind: SpanKind.CONSUMER, parent, attributes: spanAttributes },
+      () =>
+        withLogContext(logFields, async () => {
+          const startAttempt = Math.max(
+            1,
+            Number(headerText(message.headers, headerNames.attempt) ?? 1) || 1,
+          );
+          let outcome: Outcome;
+          let attempts = startAttempt;
+          if (!decoded.ok) {
+            await this.deadLetter(payload, {
+              errorClass: decoded.errorClass,
+              errorMessage: decoded.message,
+              attempts: 1,
+            });
+            outcome = 'dead-lettered';
+            attempts = 1;
+          } else {
+            ({ outcome, attempts } = await this.applyWithRetries(
+              payload,
+              topic,
+              decoded.event,
+              startAttempt,
+            ));
+          }
+          eventsConsumedTotal.inc({ topic, outcome });
+          const durationMs = Math.round((performance.now() - started) * 10) / 10;
+          const level = outcome === 'dead-lettered' ? 'warn' : 'info';
+          this.options.logger[level]('event handled', { outcome, attempts, durationMs });
+        }),
+    );
   }
 
   private async applyWithRetries(
@@ -241,7 +292,10 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       } catch (error) {
         // The broker is unreachable: keep the message (uncommitted) and try again; dead letters are never dropped.
         if (this.stopping) throw error;
-        this.options.logger.warn('dead-letter publish failed; retrying', { error, retryInMs: delayMs });
+        this.options.logger.warn('dead-letter publish failed; retrying', {
+          error,
+          retryInMs: delayMs,
+        });
         await new Promise((resolve) => setTimeout(resolve, delayMs));
         delayMs = Math.min(delayMs * 2, 5000);
       }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Kafka, Message, Producer } from 'kafkajs';
-import type { Logger } from '@food/service-kit';
+import { contextFromHeaders, SpanKind, startSpan, type Logger } from '@food/service-kit';
 import { isConnectionProblem } from './connection-problem.js';
 import { eventsPublishedTotal } from './metrics.js';
 import { namespaced } from './namespace.js';
@@ -139,10 +139,23 @@ export class OutboxRelay {
       messages.push({ key: row.message_key, value: row.value, headers: row.headers });
       byTopic.set(topic, messages);
     }
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
+    // One producer span per event, a child of the span that wrote it, so a trace shows the hop through the outbox.
+    const spans = rows.map(
+      (row) =>
+        startSpan(`publish ${row.topic}`, {
+          kind: SpanKind.PRODUCER,
+          parent: contextFromHeaders(row.headers),
+          attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': row.topic },
+        }).span,
+    );
+    try {
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+    } finally {
+      for (const span of spans) span.end();
+    }
     await client.query('UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::bigint[])', [
       rows.map((row) => row.id),
     ]);

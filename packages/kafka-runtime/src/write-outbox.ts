@@ -1,3 +1,4 @@
+import { withTraceHeaders } from '@food/service-kit';
 import type { OutgoingEvent } from './outgoing-event.js';
 import type { SqlClient } from './sql-client.js';
 
@@ -14,7 +15,8 @@ export async function writeToOutbox(tx: SqlClient, events: readonly OutgoingEven
       event.topic,
       event.key,
       event.value,
-      JSON.stringify(event.headers),
+      // The active trace (the request or the consumed event that caused this one) travels with the event.
+      JSON.stringify(withTraceHeaders(event.headers)),
     );
   }
   await tx.$executeRawUnsafe(`SELECT pg_notify('${outboxChannel}', '')`);

@@ -11,3 +11,4 @@ export * from './request-context.js';
 export * from './service-settings.js';
 export * from './client-address.js';
 export * from './metrics.js';
+export * from './tracing.js';

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { activeTraceId } from './tracing.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -44,6 +45,7 @@ export function createLogger(
       level,
       service,
       message,
+      traceId: activeTraceId(),
       ...currentLogContext(),
       ...bound,
       ...fields,

@@ -2,6 +2,12 @@ import { databaseNames, defaultPorts, jwksPath, type ServiceName } from '@food/c
 import { z } from 'zod';
 import { logLevelSetting, portSetting } from './parse-env.js';
 
+/** Tracing is on when an OTLP/HTTP endpoint is set (for example http://collector:4318), off at no cost otherwise. */
+export const tracingSettings = {
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  TRACING_EXPORT_DELAY_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
+};
+
 /** The settings every service has, with defaults that work on a developer machine; env.ts extends them. */
 export function serviceSettings(service: ServiceName) {
   return z.object({
@@ -20,5 +26,6 @@ export function serviceSettings(service: ServiceName) {
     /** Prefix of every topic and consumer group (the test stack uses `test`); empty in production. */
     KAFKA_NAMESPACE: z.string().regex(/^[\w-]*$/).default(''),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+    ...tracingSettings,
   });
 }

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { AnyRouter, inferRouterContext } from '@trpc/server';
 import { createHTTPHandler, type CreateHTTPContextOptions } from '@trpc/server/adapters/standalone';
 import { withLogContext, type Logger } from './logger.js';
-import { recordHttpRequest, serveMetrics } from './metrics.js';
+import { procedureLabel, recordHttpRequest, serveMetrics } from './metrics.js';
+import { contextFromHeaders, runInContext, SpanKind, startSpan } from './tracing.js';
 
 export const correlationIdHeader = 'x-correlation-id';
 
@@ -51,6 +52,16 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
     response.setHeader(correlationIdHeader, correlationId);
     const started = performance.now();
     const url = new URL(request.url ?? '/', 'http://local');
+    // A server span per request, continuing the caller's trace (the gateway's traceparent header).
+    const { span, context: spanContext } = startSpan(procedureLabel(url.pathname), {
+      kind: SpanKind.SERVER,
+      parent: contextFromHeaders(request.headers),
+      attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': url.pathname },
+    });
+    response.on('close', () => {
+      span.setAttribute('http.response.status_code', response.statusCode);
+      span.end();
+    });
     response.on('finish', () => {
       recordHttpRequest(url.pathname, response.statusCode, (performance.now() - started) / 1000);
       logger.info('request', {
@@ -61,19 +72,21 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
         durationMs: Math.round((performance.now() - started) * 10) / 10,
       });
     });
-    withLogContext({ correlationId }, () => {
-      if (url.pathname.startsWith('/trpc/')) {
-        handleTrpc(request, response);
-        return;
-      }
-      const route = url.pathname === '/metrics' ? serveMetrics : options.routes?.[url.pathname];
-      if (route) {
-        route(request, response);
-        return;
-      }
-      response.writeHead(404, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: { code: 'NOT_FOUND', message: `no route ${url.pathname}; procedures live under /trpc/` } }));
-    });
+    runInContext(spanContext, () =>
+      withLogContext({ correlationId }, () => {
+        if (url.pathname.startsWith('/trpc/')) {
+          handleTrpc(request, response);
+          return;
+        }
+        const route = url.pathname === '/metrics' ? serveMetrics : options.routes?.[url.pathname];
+        if (route) {
+          route(request, response);
+          return;
+        }
+        response.writeHead(404, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: { code: 'NOT_FOUND', message: `no route ${url.pathname}; procedures live under /trpc/` } }));
+      }),
+    );
   });
   server.keepAliveTimeout = 65_000;
 
