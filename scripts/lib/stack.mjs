@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { localDir, repoRoot } from './paths.mjs';
 import { databaseUrl } from './settings.mjs';
@@ -18,7 +18,7 @@ const secondInstanceInTest = ['payment', 'notification'];
 const secondInstancePortShift = 10;
 
 async function contracts() {
-  return import(path.join(repoRoot, 'packages/contracts/dist/index.js'));
+  return import('@food/contracts');
 }
 
 /** The processes of the stack with their ports and environment. */
@@ -101,7 +101,8 @@ export async function migrateAll(plan) {
   );
 }
 
-async function waitForHealth(processInfo, child, timeoutMs = 60_000) {
+/** Waits until a started process answers its health path; fails at once if it exits. */
+export async function waitForHealth(processInfo, child, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -118,45 +119,52 @@ async function waitForHealth(processInfo, child, timeoutMs = 60_000) {
   throw new StepError(`${processInfo.name} did not answer ${processInfo.url}${processInfo.healthPath} within ${timeoutMs / 1000} s`);
 }
 
+/** Spawns one process of the stack, its output appended to `<logDir>/<name>.log` (or inherited). */
+export function launchProcess(info, { logDir, inheritOutput = false }) {
+  const logFile = path.join(logDir, `${info.name}.log`);
+  const child = spawn(info.command, info.args, {
+    cwd: info.cwd,
+    env: { ...process.env, ...info.env },
+    stdio: inheritOutput ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+  });
+  if (!inheritOutput) {
+    const log = createWriteStream(logFile, { flags: 'a' });
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+  }
+  return { info: { ...info, logFile }, child };
+}
+
+/** Stops a process with SIGTERM (SIGKILL after 10 s) and resolves when it has exited. */
+export function stopProcess(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export function stackLogDir(mode) {
+  const logDir = path.join(localDir, 'logs', mode);
+  mkdirSync(logDir, { recursive: true });
+  return logDir;
+}
+
 /**
  * Starts each process with its output in .local/logs/<mode>/<name>.log (or inherited when `inheritOutput`),
  * waits until each answers, and returns a handle that stops them all with SIGTERM.
  */
 export async function startProcesses(processes, { mode, inheritOutput = false }) {
-  const logDir = path.join(localDir, 'logs', mode);
-  mkdirSync(logDir, { recursive: true });
+  const logDir = stackLogDir(mode);
+  for (const info of processes) rmSync(path.join(logDir, `${info.name}.log`), { force: true });
   const running = [];
-  const stop = async () => {
-    await Promise.all(
-      running.map(
-        ({ child }) =>
-          new Promise((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-            child.once('exit', () => {
-              clearTimeout(timer);
-              resolve();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
-  };
+  const stop = () => Promise.all(running.map(({ child }) => stopProcess(child)));
   try {
-    for (const info of processes) {
-      const logFile = path.join(logDir, `${info.name}.log`);
-      const child = spawn(info.command, info.args, {
-        cwd: info.cwd,
-        env: { ...process.env, ...info.env },
-        stdio: inheritOutput ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
-      });
-      if (!inheritOutput) {
-        const log = createWriteStream(logFile);
-        child.stdout.pipe(log);
-        child.stderr.pipe(log);
-      }
-      running.push({ info: { ...info, logFile }, child });
-    }
+    for (const info of processes) running.push(launchProcess(info, { logDir, inheritOutput }));
     await Promise.all(running.map(({ info, child }) => waitForHealth(info, child)));
   } catch (error) {
     await stop();

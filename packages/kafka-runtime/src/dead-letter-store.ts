@@ -3,6 +3,7 @@ import { withLogContext, type Logger } from '@food/service-kit';
 import type { Consumer, EachMessagePayload, IHeaders, Kafka } from 'kafkajs';
 import { isConnectionProblem } from './connection-problem.js';
 import { headerText } from './dead-letter-message.js';
+import { consumerTimeouts } from './event-consumer.js';
 import { namespaced, withoutNamespace } from './namespace.js';
 import type { SqlClient } from './sql-client.js';
 import { databaseAnswers, waitForDatabase } from './wait-for-database.js';
@@ -49,6 +50,7 @@ export class DeadLetterStore {
     this.consumer = options.kafka.consumer({
       groupId: namespaced(options.namespace, options.groupId),
       allowAutoTopicCreation: false,
+      ...consumerTimeouts,
     });
   }
 

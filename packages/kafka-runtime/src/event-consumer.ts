@@ -70,6 +70,9 @@ export interface EventConsumerStats {
 
 type Outcome = 'processed' | 'duplicate' | 'dead-lettered';
 
+/** A crashed member's partitions move to the survivors after 10 s (kafkajs's default is 30 s). */
+export const consumerTimeouts = { sessionTimeout: 10_000, heartbeatInterval: 1_000 };
+
 /**
  * The idempotent consumer: parses each message, applies its handler and records the event id in
  * `processed_event` in one transaction (a redelivered event is skipped and counted), retries a failing handler
