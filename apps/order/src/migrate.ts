@@ -1,14 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import { applyMigrations, redactUrl } from '@food/service-kit';
+import { runMigrationCommand } from '@food/service-kit';
 import { env } from './env.js';
 import { logger } from './logger.js';
 
-const migrationsDir = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
-
-try {
-  const outcome = await applyMigrations(env.DATABASE_URL, migrationsDir);
-  logger.info('migrated', { database: redactUrl(env.DATABASE_URL), ...outcome });
-} catch (error) {
-  logger.error('migration failed', { database: redactUrl(env.DATABASE_URL), error });
-  process.exitCode = 1;
-}
+await runMigrationCommand(env.DATABASE_URL, import.meta.url, logger);

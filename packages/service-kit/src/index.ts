@@ -12,3 +12,4 @@ export * from './service-settings.js';
 export * from './client-address.js';
 export * from './metrics.js';
 export * from './tracing.js';
+export * from './service-process.js';

@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { connectOnce, ensureDatabase } from './postgres.js';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from './logger.js';
+import { connectOnce, ensureDatabase, redactUrl } from './postgres.js';
 
 /** The advisory lock key that `prisma migrate deploy` takes, so our runner and Prisma's exclude each other. */
 const prismaMigrateLockKey = 72707369;
@@ -109,5 +111,20 @@ export async function applyMigrations(databaseUrl: string, migrationsDir: string
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [prismaMigrateLockKey]).catch(() => undefined);
     await client.end();
+  }
+}
+
+/**
+ * The body of every service's `migrate` command: applies `<app>/prisma/migrations` (found from the command's own
+ * compiled location) to its database, logs the outcome, and sets a failing exit code on error.
+ */
+export async function runMigrationCommand(databaseUrl: string, commandUrl: string, logger: Logger): Promise<void> {
+  const migrationsDir = fileURLToPath(new URL('../prisma/migrations', commandUrl));
+  try {
+    const outcome = await applyMigrations(databaseUrl, migrationsDir);
+    logger.info('migrated', { database: redactUrl(databaseUrl), ...outcome });
+  } catch (error) {
+    logger.error('migration failed', { database: redactUrl(databaseUrl), error });
+    process.exitCode = 1;
   }
 }

@@ -1,0 +1,51 @@
+import type { AnyRouter } from '@trpc/server';
+import { createAccessTokenVerifier } from './access-token.js';
+import type { Logger } from './logger.js';
+import { createRequestContext } from './request-context.js';
+import type { ServiceContext } from './service-trpc.js';
+import { handleShutdownSignals } from './shutdown.js';
+import { startTracing } from './tracing.js';
+import { startTrpcHttpServer } from './trpc-http-server.js';
+
+export interface ServiceProcessOptions {
+  service: string;
+  env: {
+    PORT: number;
+    HOST: string;
+    AUTH_JWKS_URL: string;
+    OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
+    TRACING_EXPORT_DELAY_MS: number;
+  };
+  logger: Logger;
+  router: AnyRouter;
+  database: { $disconnect(): Promise<void> };
+  /** Starts what the service runs beside HTTP (its Kafka side), registering how to stop it. */
+  beforeListen?: (onShutdown: (name: string, close: () => Promise<void>) => void) => Promise<unknown>;
+}
+
+/**
+ * The life of a service process: tracing, its background work, then its tRPC server; on SIGTERM the closers run
+ * in reverse (HTTP first, then consumers, then the outbox relay, then the database), so nothing in flight is lost.
+ */
+export async function startServiceProcess(options: ServiceProcessOptions): Promise<void> {
+  const { env, logger } = options;
+  const shutdown = handleShutdownSignals(logger);
+  const tracing = startTracing(options.service, {
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+    exportDelayMs: env.TRACING_EXPORT_DELAY_MS,
+  });
+  shutdown.onShutdown('tracing', tracing.shutdown);
+  shutdown.onShutdown('database', () => options.database.$disconnect());
+  await options.beforeListen?.(shutdown.onShutdown);
+  const verifyAccessToken = createAccessTokenVerifier(env.AUTH_JWKS_URL);
+  const http = await startTrpcHttpServer({
+    router: options.router,
+    createContext: ({ req, correlationId }): Promise<ServiceContext> =>
+      createRequestContext(req, correlationId, verifyAccessToken, logger),
+    port: env.PORT,
+    host: env.HOST,
+    logger,
+  });
+  shutdown.onShutdown('http server', () => http.close());
+  logger.info('listening', { url: http.url });
+}
