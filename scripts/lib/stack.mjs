@@ -87,7 +87,14 @@ export async function stackPlan(settings, secrets) {
     args: [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port('web')), '--hostname', settings.host],
     url: url('web'),
     healthPath: '/',
-    env: { ...common, PORT: String(port('web')), GATEWAY_URL: url('gateway'), NEXTAUTH_URL: url('web') },
+    env: {
+      ...common,
+      PORT: String(port('web')),
+      GATEWAY_URL: url('gateway'),
+      NEXTAUTH_URL: url('web'),
+      // The browser test of token refresh needs every request to refresh (the access token lives 15 minutes).
+      ...(settings.mode === 'test' ? { WEB_ACCESS_TOKEN_REFRESH_MARGIN_SECONDS: '899' } : {}),
+    },
   };
   return { services, gateway, web, all: [...services, ...extraInstances, gateway, web] };
 }

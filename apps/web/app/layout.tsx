@@ -1,5 +1,10 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { currentUser } from '@/auth/current-user';
+import { LiveFeedProvider } from '@/layout/live-feed';
+import { SiteHeader } from '@/layout/site-header';
+import { ToastProvider } from '@/layout/toast-provider';
+import { AppProviders } from '@/trpc/app-providers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -7,16 +12,27 @@ export const metadata: Metadata = {
   description: 'Order food, follow your orders, and operate the platform.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  const main = (
+    <main id="main" className="page" tabIndex={-1}>
+      {children}
+    </main>
+  );
   return (
     <html lang="en">
       <body>
-        <header className="topbar">
-          <a href="/" className="brand">
-            Food ordering
-          </a>
-        </header>
-        <main className="page">{children}</main>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <AppProviders>
+          <ToastProvider>
+            <SiteHeader user={user} />
+            {user ? <LiveFeedProvider>{main}</LiveFeedProvider> : main}
+          </ToastProvider>
+        </AppProviders>
       </body>
     </html>
   );

@@ -1,16 +1,51 @@
-import { defaultPorts } from '@food/contracts';
+import { accessTokenLifetimeSeconds, defaultPorts } from '@food/contracts';
 import { z } from 'zod';
 
+const missingSecret =
+  'is required: `npm start` generates it into .local/secrets.env and passes it on; elsewhere set it from your secret store';
+
 // Server-side settings of the web app; the only reader of process.env here.
-const envSchema = z.object({
+export const envSchema = z.object({
   GATEWAY_URL: z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${defaultPorts.gateway}`),
+  /** Encrypts the session cookie (which holds the user's tokens). */
+  NEXTAUTH_SECRET: z
+    .string({ error: (issue) => (issue.input === undefined ? missingSecret : undefined) })
+    .min(32, 'must be at least 32 characters'),
+  /** The web app's public URL; https makes the session cookie `Secure`. next-auth itself falls back to this default. */
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).default(`http://localhost:${defaultPorts.web}`),
+  /**
+   * Refresh the access token when it has less than this many seconds left. Tests set it just under the token's
+   * lifetime (e.g. 899) so that every request refreshes, which proves refresh without waiting 15 minutes.
+   */
+  WEB_ACCESS_TOKEN_REFRESH_MARGIN_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(accessTokenLifetimeSeconds)
+    .default(60),
 });
 
-function loadEnv() {
+export type WebEnv = z.infer<typeof envSchema>;
+
+function loadEnv(): WebEnv {
   const result = envSchema.safeParse(process.env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-  throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  throw new Error(`Invalid configuration of the web app:\n${lines.join('\n')}`);
 }
 
-export const env = loadEnv();
+let parsed: WebEnv | undefined;
+
+/**
+ * The parsed settings, read on first use rather than at import: `next build` loads every route module without the
+ * run-time secrets, and nothing is signed or sent at build time.
+ */
+export const env = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => [
+      key,
+      { enumerable: true, get: () => (parsed ??= loadEnv())[key as keyof WebEnv] },
+    ]),
+  ),
+) as Readonly<WebEnv>;

@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { DeadLettersView } from '@/admin/dead-letters/dead-letters-view';
+import { PageHeader } from '@/components/page-header';
+
+export const metadata: Metadata = { title: 'Dead letters · Admin' };
+
+export default function DeadLettersPage() {
+  return (
+    <>
+      <PageHeader
+        title="Dead letters"
+        description="Messages that a service gave up on after its retries, from the order, payment and notification queues. Fix the cause, then replay them."
+      />
+      <DeadLettersView />
+    </>
+  );
+}

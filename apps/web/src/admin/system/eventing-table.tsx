@@ -1,0 +1,96 @@
+import Link from 'next/link';
+import type { EventingOverview } from './eventing-overview';
+
+const describeAge = (seconds: number | null) =>
+  seconds === null || seconds === 0
+    ? null
+    : seconds < 120
+      ? `${Math.round(seconds)} s`
+      : `${Math.round(seconds / 60)} min`;
+const unknown = <span className="muted">not reported yet</span>;
+
+/** Per service: what waits in its outbox, how far its consumers are behind, and what sits in its dead-letter queue. */
+export function EventingTable({ overview }: { overview: EventingOverview[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Service</th>
+            <th scope="col" className="numeric">
+              Outbox backlog
+            </th>
+            <th scope="col" className="numeric">
+              Consumer lag
+            </th>
+            <th scope="col" className="numeric">
+              Dead letters pending
+            </th>
+            <th scope="col">Dead letters handled</th>
+          </tr>
+        </thead>
+        <tbody>
+          {overview.map(({ service, eventing, deadLetters }) => (
+            <tr
+              key={service}
+              data-testid="dlq-depth"
+              data-service={service}
+              data-pending={deadLetters.ok ? (deadLetters.value.byStatus.PENDING ?? 0) : ''}
+            >
+              <th scope="row">{service}</th>
+              {eventing.ok ? (
+                <>
+                  <td className="numeric">
+                    {eventing.value.outboxBacklog ?? unknown}
+                    {describeAge(eventing.value.outboxOldestAgeSeconds) ? (
+                      <div className="small muted">
+                        oldest {describeAge(eventing.value.outboxOldestAgeSeconds)}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td className="numeric">
+                    {eventing.value.consumerLag.length ? (
+                      <details>
+                        <summary>{eventing.value.totalLag}</summary>
+                        <ul className="small muted">
+                          {eventing.value.consumerLag.map((partition) => (
+                            <li key={`${partition.topic}-${partition.partition}`}>
+                              {partition.topic} [{partition.partition}]: {partition.lag}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    ) : (
+                      unknown
+                    )}
+                  </td>
+                </>
+              ) : (
+                <td colSpan={2} className="small">
+                  <span className="badge badge-neutral">Not available</span> {eventing.problem}
+                </td>
+              )}
+              {deadLetters.ok ? (
+                <>
+                  <td className="numeric">
+                    <Link href={`/admin/dead-letters?service=${service}`}>
+                      {deadLetters.value.byStatus.PENDING ?? 0}
+                    </Link>
+                  </td>
+                  <td className="small">
+                    {deadLetters.value.byStatus.REPLAYED ?? 0} replayed ·{' '}
+                    {deadLetters.value.byStatus.DISCARDED ?? 0} discarded
+                  </td>
+                </>
+              ) : (
+                <td colSpan={2} className="small text-bad">
+                  {deadLetters.problem}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

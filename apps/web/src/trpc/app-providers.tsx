@@ -1,0 +1,44 @@
+'use client';
+import type { AppRouter } from '@food/api-client';
+import { routeByService } from '@food/api-client';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { useState, type ReactNode } from 'react';
+import { endSessionOnUnauthorized } from '../auth/end-session-on-unauthorized';
+import { makeQueryClient } from './query-client';
+import { TRPCProvider } from './trpc-react';
+
+let browserQueryClient: QueryClient | undefined;
+
+/** One query client per browser tab; a new one per server render, so users never share a cache. */
+function getQueryClient() {
+  if (typeof window === 'undefined') return makeQueryClient();
+  return (browserQueryClient ??= makeQueryClient(endSessionOnUnauthorized));
+}
+
+/** Everything goes to the web app's own /api/trpc (the BFF); subscriptions as SSE, the rest batched per service. */
+function createBrowserTrpcClient() {
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (operation) => operation.type === 'subscription',
+        true: httpSubscriptionLink({ url: '/api/trpc' }),
+        false: routeByService<AppRouter>(() =>
+          httpBatchLink({ url: '/api/trpc', maxURLLength: 4000 }),
+        ),
+      }),
+    ],
+  });
+}
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const queryClient = getQueryClient();
+  const [trpcClient] = useState(createBrowserTrpcClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {children}
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

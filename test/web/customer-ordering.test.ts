@@ -1,0 +1,99 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { timeouts } from './playwright.config.js';
+import {
+  isSameDocument,
+  launchBrowser,
+  markDocument,
+  newVisitor,
+  screenshot,
+  webUrl,
+} from './support/browser.js';
+import { orderThroughUi, registerThroughUi } from './support/web-flows.js';
+
+describe('web console: a customer orders', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it(
+    'a new customer registers, orders, and sees the order confirmed and a notification arrive without reloading',
+    async () => {
+      const { page, context, pageErrors } = await newVisitor(browser);
+      await registerThroughUi(page, 'happy');
+      await screenshot(page, 'menu');
+
+      const orderId = await orderThroughUi(page, {
+        dishes: { 'Pizza Margherita': 2, Tiramisu: 1 },
+        card: 'Visa test card',
+      });
+      await markDocument(page);
+      await screenshot(page, 'order-pending');
+
+      await page
+        .locator('[data-testid="order-status"][data-status="CONFIRMED"]')
+        .first()
+        .waitFor({ timeout: timeouts.saga });
+      await page.getByTestId('unread-count').waitFor({ timeout: timeouts.saga });
+      expect(Number(await page.getByTestId('unread-count').innerText())).toBeGreaterThanOrEqual(1);
+      expect(await isSameDocument(page), 'the page reloaded instead of updating live').toBe(true);
+      await expect.poll(() => page.getByText('€25.50').count()).toBeGreaterThan(0);
+      await screenshot(page, 'order-confirmed');
+
+      // The bell leads to the list, still without a reload; the confirmation is there, unread.
+      await page.getByTestId('notification-bell').click();
+      await page.waitForURL((url) => url.pathname === '/notifications');
+      // Both notifications (they come from two topics, in either order) are there before marking them read.
+      await page.locator('[data-testid="notification"][data-kind="ORDER_CONFIRMED"]').waitFor();
+      await page.locator('[data-testid="notification"][data-kind="PAYMENT_RECEIVED"]').waitFor();
+      expect(await isSameDocument(page)).toBe(true);
+      await screenshot(page, 'notifications');
+      await page.getByTestId('mark-all-read').click();
+      await page.getByTestId('unread-count').waitFor({ state: 'detached' });
+
+      // Double-clicking "Place order" made one order.
+      await page.goto(webUrl('/orders'));
+      await page.getByTestId('order-card').first().waitFor();
+      expect(
+        await page
+          .getByTestId('order-card')
+          .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-order-id'))),
+      ).toEqual([orderId]);
+      await screenshot(page, 'my-orders');
+
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    timeouts.test,
+  );
+
+  it(
+    'a declined payment: the order turns cancelled and the page says why',
+    async () => {
+      const { page, context, pageErrors } = await newVisitor(browser);
+      await registerThroughUi(page, 'declined');
+      await orderThroughUi(page, { dishes: { 'Pizza Diavola': 1 }, card: 'Declined test card' });
+      await markDocument(page);
+
+      await page
+        .locator('[data-testid="order-status"][data-status="CANCELLED"]')
+        .first()
+        .waitFor({ timeout: timeouts.saga });
+      expect(await page.getByTestId('cancellation-reason').innerText()).toBe('Card declined');
+      expect(await page.getByTestId('cancellation-message').innerText()).toContain(
+        'Your card was declined by the bank.',
+      );
+      expect(await page.getByTestId('order-history').innerText()).toContain('Cancelled');
+      expect(await isSameDocument(page)).toBe(true);
+      await screenshot(page, 'order-cancelled');
+
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    timeouts.test,
+  );
+});

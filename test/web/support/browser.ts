@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { browserLaunchOptions, screenshotDir, timeouts, viewport } from '../playwright.config.js';
+import { stackUrl } from '../../support/stack.js';
+
+export const webUrl = (pathname = '/') => new URL(pathname, stackUrl('web')).toString();
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch(browserLaunchOptions);
+}
+
+export interface Visitor {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors in the page (a crash in a component shows up here). */
+  pageErrors: string[];
+}
+
+/** A fresh browser profile (own cookies), as one person at one desk. */
+export async function newVisitor(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<Visitor> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? viewport,
+    locale: 'en-GB',
+    timezoneId: 'Europe/Berlin',
+  });
+  context.setDefaultTimeout(timeouts.step);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { context, page, pageErrors };
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** The encrypted, httpOnly session cookie next-auth keeps the tokens in (never readable by page scripts). */
+export async function sessionCookie(context: BrowserContext) {
+  const cookies = await context.cookies();
+  return cookies.find((cookie) => /(^|\.)next-auth\.session-token(\.\d+)?$/.test(cookie.name));
+}
+
+/** Marks the document; if the page ever reloads, the mark is gone. */
+export async function markDocument(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
+  });
+}
+
+export async function isSameDocument(page: Page) {
+  return page.evaluate(
+    () => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true,
+  );
+}
