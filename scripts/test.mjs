@@ -4,7 +4,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { localDir } from './lib/paths.mjs';
 import { prepareStack } from './lib/prepare-stack.mjs';
-import { run, say, StepError } from './lib/run.mjs';
+import { run, say, step, StepError } from './lib/run.mjs';
 
 const resultsDir = path.join(localDir, 'test-results');
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -68,6 +68,8 @@ async function runShortChaos() {
 let exitCode = 1;
 try {
   const { settings, plan } = await prepareStack('test');
+  const { ensureChromium } = await import('./lib/chromium.mjs');
+  await step('Chromium for the browser tests', ensureChromium);
   startedKafka = settings.startedKafka;
   const { startProcesses, localAccounts } = await import('./lib/stack.mjs');
   const { startSpanSink } = await import('./lib/span-sink.mjs');
