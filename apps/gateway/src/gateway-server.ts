@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { ServiceName } from '@food/contracts';
 import {
-  correlationIdHeader,
+  answerMalformedRequests,
   contextFromHeaders,
+  correlationIdHeader,
   recordHttpRequest,
   resolveClientAddress,
   runInContext,
+  serveMetrics,
   SpanKind,
   startSpan,
-  withTraceHeaders,
-  serveMetrics,
   trustedProxyList,
   withLogContext,
+  withTraceHeaders,
   type AccessTokenVerifier,
   type Logger,
 } from '@food/service-kit';
@@ -164,7 +165,7 @@ export function createGatewayServer(deps: GatewayDependencies): http.Server {
     });
   }
 
-  return http.createServer((request, response) => {
+  const server = http.createServer((request, response) => {
     const started = performance.now();
     const correlationId = randomUUID();
     const url = new URL(request.url ?? '/', 'http://gateway');
@@ -209,4 +210,6 @@ export function createGatewayServer(deps: GatewayDependencies): http.Server {
       }),
     );
   });
+  answerMalformedRequests(server);
+  return server;
 }

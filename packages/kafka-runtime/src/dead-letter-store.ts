@@ -1,5 +1,5 @@
 import { headerNames } from '@food/contracts';
-import { withLogContext, type Logger } from '@food/service-kit';
+import { storableText, withLogContext, type Logger } from '@food/service-kit';
 import type { Consumer, EachMessagePayload, IHeaders, Kafka } from 'kafkajs';
 import { isConnectionProblem } from './connection-problem.js';
 import { headerText } from './dead-letter-message.js';
@@ -19,16 +19,19 @@ export interface DeadLetterStoreOptions {
   logger: Logger;
 }
 
+/** Header values as storable text: a dead letter is kept whatever bytes it carries (the value itself is bytea). */
 function headersAsText(headers: IHeaders | undefined): Record<string, string> {
-  return Object.fromEntries(Object.keys(headers ?? {}).map((name) => [name, headerText(headers, name) ?? '']));
+  return Object.fromEntries(
+    Object.keys(headers ?? {}).map((name) => [storableText(name), storableText(headerText(headers, name) ?? '')]),
+  );
 }
 
 function envelopeIdentity(value: Buffer | null): { eventId: string | null; eventType: string | null } {
   try {
     const parsed = JSON.parse(value?.toString('utf8') ?? '') as { eventId?: unknown; type?: unknown };
     return {
-      eventId: typeof parsed.eventId === 'string' ? parsed.eventId.slice(0, 100) : null,
-      eventType: typeof parsed.type === 'string' ? parsed.type.slice(0, 200) : null,
+      eventId: typeof parsed.eventId === 'string' ? storableText(parsed.eventId.slice(0, 100)) : null,
+      eventType: typeof parsed.type === 'string' ? storableText(parsed.type.slice(0, 200)) : null,
     };
   } catch {
     return { eventId: null, eventType: null };
@@ -71,7 +74,10 @@ export class DeadLetterStore {
   private async store(payload: EachMessagePayload): Promise<void> {
     const { message } = payload;
     const dlq = headerNames.deadLetter;
-    const header = (name: string) => headerText(message.headers, name);
+    const header = (name: string) => {
+      const text = headerText(message.headers, name);
+      return text === undefined ? undefined : storableText(text);
+    };
     const headers = headersAsText(message.headers);
     const { eventId, eventType } = envelopeIdentity(message.value);
     const replayOf = header(headerNames.replayOf);
@@ -83,7 +89,7 @@ export class DeadLetterStore {
       withoutNamespace(this.options.namespace, header(dlq.originalTopic) ?? 'unknown'),
       numberOrNull(header(dlq.originalPartition)),
       numberOrNull(header(dlq.originalOffset)),
-      message.key?.toString('utf8') ?? null,
+      message.key ? storableText(message.key.toString('utf8')) : null,
       header(dlq.consumerGroup) ?? null,
       eventId,
       eventType,
@@ -96,6 +102,7 @@ export class DeadLetterStore {
       replayOf && uuidPattern.test(replayOf) ? replayOf : null,
     ];
     await withLogContext({ topic: payload.topic, partition: payload.partition, offset: message.offset, eventId }, async () => {
+      let fallback = false;
       for (;;) {
         try {
           const inserted = await this.options.database.$executeRawUnsafe(
@@ -121,7 +128,15 @@ export class DeadLetterStore {
             });
             continue;
           }
-          throw error; // a bug in this store, not in the message: let kafkajs retry and log it
+          if (fallback) throw error; // not even the bare row fits: a bug in this store; kafkajs retries and logs it
+          // Something in the headers or texts cannot be stored: keep the message (its bytes and origin) rather than
+          // block the dead-letter partition behind it.
+          this.options.logger.error('dead letter not storable in full; storing its bytes without headers', { error });
+          fallback = true;
+          values[11] = '{}';
+          values[12] = `stored without its headers and error text: ${storableText((error as Error).message).slice(0, 500)}`;
+          for (const index of [6, 7, 8, 9]) values[index] = null;
+          values[15] = new Date(Number(message.timestamp) || Date.now()).toISOString();
         }
       }
     });

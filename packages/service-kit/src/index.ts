@@ -13,3 +13,5 @@ export * from './client-address.js';
 export * from './metrics.js';
 export * from './tracing.js';
 export * from './service-process.js';
+export * from './unsafe-text.js';
+export * from './malformed-requests.js';

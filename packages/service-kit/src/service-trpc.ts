@@ -2,6 +2,7 @@ import { DomainError, trpcCodeOf, type AuthenticatedUser } from '@food/contracts
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Logger } from './logger.js';
+import { findUnsafeText } from './unsafe-text.js';
 
 /** What every service's tRPC context has; services add their own (db, provider, …). */
 export interface ServiceContext {
@@ -55,7 +56,19 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+/** Refuses, with a 400 naming the field, text no service could store safely (see unsafe-text.ts). */
+const refuseUnsafeText = t.middleware(async ({ getRawInput, next }) => {
+  const field = findUnsafeText(await getRawInput());
+  if (field) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `invalid input: ${field}: text may not contain NUL characters or unpaired surrogates`,
+    });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(refuseUnsafeText);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) {

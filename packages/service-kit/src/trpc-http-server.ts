@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { AnyRouter, inferRouterContext } from '@trpc/server';
 import { createHTTPHandler, type CreateHTTPContextOptions } from '@trpc/server/adapters/standalone';
 import { withLogContext, type Logger } from './logger.js';
+import { answerMalformedRequests } from './malformed-requests.js';
 import { procedureLabel, recordHttpRequest, serveMetrics } from './metrics.js';
 import { contextFromHeaders, runInContext, SpanKind, startSpan } from './tracing.js';
 
@@ -89,6 +90,7 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
     );
   });
   server.keepAliveTimeout = 65_000;
+  answerMalformedRequests(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
