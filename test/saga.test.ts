@@ -146,16 +146,24 @@ describe('the order saga through the gateway', () => {
 
   it('scale-out: two payment instances share the partitions and every order is paid exactly once', async () => {
     const kafka = createKafkaClient({ clientId: 'group-test', brokers: testStack().kafkaBrokers.split(','), logger: createLogger('test', { level: 'error' }) });
-    const kafkaAdmin = kafka.admin();
-    await kafkaAdmin.connect();
     const groupId = namespaced(testStack().kafkaNamespace, 'payment');
-    const { groups } = await kafkaAdmin.describeGroups([groupId]);
-    await kafkaAdmin.disconnect();
-    const members = groups[0]?.members ?? [];
-    expect(members).toHaveLength(2);
-    const assigned = members.map((member) => AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment ?? {});
     const partitionsOf = (assignment: Record<string, number[]>) => assignment[namespaced(testStack().kafkaNamespace, 'order.created')] ?? [];
-    expect(assigned.map((assignment) => partitionsOf(assignment).length).sort()).toEqual([1, 2]);
+    // Both instances have joined the group and hold partitions of order.created (one has 1, the other 2).
+    const split = await eventually(async () => {
+      const kafkaAdmin = kafka.admin();
+      await kafkaAdmin.connect();
+      try {
+        const { groups } = await kafkaAdmin.describeGroups([groupId]);
+        const members = groups[0]?.members ?? [];
+        const counts = members
+          .map((member) => partitionsOf(AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment ?? {}).length)
+          .sort();
+        return members.length === 2 && counts.join(',') === '1,2' && counts;
+      } finally {
+        await kafkaAdmin.disconnect();
+      }
+    }, 30_000, 'two payment instances sharing the partitions');
+    expect(split).toEqual([1, 2]);
 
     const customer = await newCustomer('scale');
     const orders = await Promise.all(Array.from({ length: 24 }, () => customer.client.order.create.mutate(orderInput())));

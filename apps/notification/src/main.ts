@@ -14,7 +14,7 @@ await startServiceProcess({
   logger,
   router: notificationRouter,
   database: db,
-  beforeListen: async (onShutdown) => {
+  startBackground: async (onShutdown) => {
     await notificationFeed.start();
     onShutdown('live feed', () => notificationFeed.stop());
     await startServiceEventing({

@@ -13,7 +13,7 @@ await startServiceProcess({
   logger,
   router: orderRouter,
   database: db,
-  beforeListen: (onShutdown) =>
+  startBackground: (onShutdown) =>
     startServiceEventing({
       service: 'order',
       brokers: env.KAFKA_BROKERS,

@@ -13,7 +13,7 @@ await startServiceProcess({
   logger,
   router: paymentRouter,
   database: db,
-  beforeListen: (onShutdown) =>
+  startBackground: (onShutdown) =>
     startServiceEventing({
       service: 'payment',
       brokers: env.KAFKA_BROKERS,

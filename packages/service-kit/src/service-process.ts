@@ -20,12 +20,13 @@ export interface ServiceProcessOptions {
   router: AnyRouter;
   database: { $disconnect(): Promise<void> };
   /** Starts what the service runs beside HTTP (its Kafka side), registering how to stop it. */
-  beforeListen?: (onShutdown: (name: string, close: () => Promise<void>) => void) => Promise<unknown>;
+  startBackground?: (onShutdown: (name: string, close: () => Promise<void>) => void) => Promise<unknown>;
 }
 
 /**
- * The life of a service process: tracing, its background work, then its tRPC server; on SIGTERM the closers run
- * in reverse (HTTP first, then consumers, then the outbox relay, then the database), so nothing in flight is lost.
+ * The life of a service process: tracing, its tRPC server, then its background work. HTTP answers at once (a
+ * restarted service takes orders while its consumers rejoin their groups: what it writes waits in the outbox).
+ * On SIGTERM the closers run in reverse: consumers stop, the relay flushes, then HTTP closes and the database.
  */
 export async function startServiceProcess(options: ServiceProcessOptions): Promise<void> {
   const { env, logger } = options;
@@ -36,7 +37,6 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   });
   shutdown.onShutdown('tracing', tracing.shutdown);
   shutdown.onShutdown('database', () => options.database.$disconnect());
-  await options.beforeListen?.(shutdown.onShutdown);
   const verifyAccessToken = createAccessTokenVerifier(env.AUTH_JWKS_URL);
   const http = await startTrpcHttpServer({
     router: options.router,
@@ -48,4 +48,6 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   });
   shutdown.onShutdown('http server', () => http.close());
   logger.info('listening', { url: http.url });
+  await options.startBackground?.(shutdown.onShutdown);
+  logger.info('started');
 }
