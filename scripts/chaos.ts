@@ -121,12 +121,12 @@ const faults: Fault[] = short
       },
     ]
   : [
-      { at: 0.1, name: 'SIGKILL order, restart', inject: killAndRestart('order') },
-      { at: 0.2, name: 'SIGKILL payment (instance 1), restart', inject: killAndRestart('payment') },
-      { at: 0.3, name: 'SIGKILL notification (instance 1), restart', inject: killAndRestart('notification') },
-      { at: 0.4, name: 'SIGKILL gateway, restart', inject: killAndRestart('gateway') },
+      { at: 0.08, name: 'SIGKILL order, restart', inject: killAndRestart('order') },
+      { at: 0.16, name: 'SIGKILL payment (instance 1), restart', inject: killAndRestart('payment') },
+      { at: 0.24, name: 'SIGKILL notification (instance 1), restart', inject: killAndRestart('notification') },
+      { at: 0.32, name: 'SIGKILL gateway, restart', inject: killAndRestart('gateway') },
       {
-        at: 0.5,
+        at: 0.4,
         name: 'restart the Kafka broker (stop, wait 3 s, start)',
         inject: async () => {
           await stopKafka({ quiet: true });
@@ -136,7 +136,7 @@ const faults: Fault[] = short
         },
       },
       {
-        at: 0.65,
+        at: 0.6,
         name: "terminate every connection of order's database",
         inject: async () => {
           const client = new pg.Client({ connectionString: settings.postgresUrl });
@@ -147,7 +147,8 @@ const faults: Fault[] = short
         },
       },
       {
-        at: 0.75,
+        // Late, once the consumers have caught up after the broker restart, so that charges really fail.
+        at: 0.88,
         name: 'payment provider outage for 5 s',
         inject: async () => {
           await retrying('outage on', () => admin.client.payment.setProviderOutage.mutate({ enabled: true }));

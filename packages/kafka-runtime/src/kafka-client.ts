@@ -20,6 +20,8 @@ export function createKafkaClient(settings: KafkaConnectionSettings, overrides: 
     clientId: settings.clientId,
     brokers: settings.brokers,
     connectionTimeout: 3000,
+    // Reconnect within seconds of a broker coming back (kafkajs's default backoff grows to 30 s).
+    retry: { initialRetryTime: 250, maxRetryTime: 3000, retries: 20 },
     logLevel: logLevel.WARN,
     logCreator:
       () =>
