@@ -6,6 +6,8 @@ export const headerNames = {
   /** On a replayed message: the id of the dead letter it came from. */
   replayOf: 'x-replay-of',
   deadLetter: {
+    /** The dead letter's identity: the same for every copy of one failure, new for each failure (even of a replay). */
+    id: 'x-dlq-id',
     originalTopic: 'x-dlq-original-topic',
     originalPartition: 'x-dlq-original-partition',
     originalOffset: 'x-dlq-original-offset',

@@ -1,4 +1,5 @@
--- Tables of @food/kafka-runtime (see runtime.prisma). Included in each service's first migration.
+-- Tables of @food/kafka-runtime as they stand now (see runtime.prisma). A service's first migration included
+-- them; later changes reach services as migrations of their own (20261125020000_dead_letter_identity).
 CREATE TABLE "outbox_event" (
     "id" BIGSERIAL NOT NULL,
     "event_id" UUID NOT NULL,
@@ -46,7 +47,7 @@ CREATE TABLE "dead_letter" (
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "dead_letter_pkey" PRIMARY KEY ("id")
 );
-CREATE UNIQUE INDEX "dead_letter_dlq_topic_dlq_partition_dlq_offset_key" ON "dead_letter"("dlq_topic", "dlq_partition", "dlq_offset");
+CREATE INDEX "dead_letter_dlq_topic_dlq_partition_dlq_offset_idx" ON "dead_letter"("dlq_topic", "dlq_partition", "dlq_offset");
 CREATE INDEX "dead_letter_status_failed_at_idx" ON "dead_letter"("status", "failed_at");
 
 CREATE TABLE "dead_letter_replay" (

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { headerNames, type DeadLetterErrorClass } from '@food/contracts';
 import type { IHeaders, Message } from 'kafkajs';
 
@@ -13,13 +14,26 @@ export interface DeadLetterFacts {
 }
 
 /** The original message, unchanged, with headers that say where it came from and why it failed. */
-export function deadLetterMessage(original: { key: Buffer | null; value: Buffer | null; headers?: IHeaders }, facts: DeadLetterFacts): Message {
+/** A UUID-shaped identity derived from `parts`: the same parts always give the same id. */
+export function deterministicUuid(...parts: Array<string | number>): string {
+  const hex = createHash('sha256').update(parts.join('|')).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function deadLetterMessage(
+  original: { key: Buffer | null; value: Buffer | null; headers?: IHeaders; timestamp: string },
+  facts: DeadLetterFacts,
+): Message {
   const dlq = headerNames.deadLetter;
+  // Derived from where the failed message sat (and when it was written, since a recreated topic reuses offsets):
+  // a consumer that dead-letters one message twice (a crash before its commit) produces one dead letter.
+  const id = deterministicUuid(facts.consumerGroup, facts.originalTopic, facts.partition, facts.offset, original.timestamp);
   return {
     key: original.key,
     value: original.value,
     headers: {
       ...original.headers,
+      [dlq.id]: id,
       [dlq.originalTopic]: facts.originalTopic,
       [dlq.originalPartition]: String(facts.partition),
       [dlq.originalOffset]: facts.offset,

@@ -2,7 +2,7 @@ import { headerNames } from '@food/contracts';
 import { storableText, withLogContext, type Logger } from '@food/service-kit';
 import type { Consumer, EachMessagePayload, IHeaders, Kafka } from 'kafkajs';
 import { isConnectionProblem } from './connection-problem.js';
-import { headerText } from './dead-letter-message.js';
+import { deterministicUuid, headerText } from './dead-letter-message.js';
 import { consumerTimeouts } from './event-consumer.js';
 import { namespaced, withoutNamespace } from './namespace.js';
 import type { SqlClient } from './sql-client.js';
@@ -41,8 +41,8 @@ function envelopeIdentity(value: Buffer | null): { eventId: string | null; event
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Reads the service's dead-letter topic into its `dead_letter` table (once per DLQ offset), where admins list,
- * replay and discard them. Outages of the database pause it; nothing is skipped.
+ * Reads the service's dead-letter topic into its `dead_letter` table (once per dead letter, by its `x-dlq-id`),
+ * where admins list, replay and discard them. Outages of the database pause it; nothing is skipped.
  */
 export class DeadLetterStore {
   private readonly consumer: Consumer;
@@ -82,6 +82,13 @@ export class DeadLetterStore {
     const { eventId, eventType } = envelopeIdentity(message.value);
     const replayOf = header(headerNames.replayOf);
     const numberOrNull = (text: string | undefined) => (text && /^\d+$/.test(text) ? text : null);
+    const givenId = header(dlq.id);
+    // Not the DLQ offset: a recreated topic (or a new cluster) starts offsets again, and an older dead letter
+    // with the same offset must not hide a new one.
+    const id =
+      givenId && uuidPattern.test(givenId)
+        ? givenId
+        : deterministicUuid(payload.topic, payload.partition, message.offset, message.timestamp);
     const values = [
       payload.topic,
       payload.partition,
@@ -109,10 +116,11 @@ export class DeadLetterStore {
             `INSERT INTO dead_letter (id, dlq_topic, dlq_partition, dlq_offset, original_topic, original_partition,
                original_offset, message_key, consumer_group, event_id, event_type, value, headers, error_message,
                error_class, attempts, failed_at, replay_of)
-             VALUES (gen_random_uuid(), $1, $2, $3::bigint, $4, $5::int, $6::bigint, $7, $8, $9, $10, $11, $12::jsonb,
+             VALUES ($18::uuid, $1, $2, $3::bigint, $4, $5::int, $6::bigint, $7, $8, $9, $10, $11, $12::jsonb,
                $13, $14, $15, $16::timestamptz, $17::uuid)
-             ON CONFLICT (dlq_topic, dlq_partition, dlq_offset) DO NOTHING`,
+             ON CONFLICT (id) DO NOTHING`,
             ...values,
+            id,
           );
           if (inserted > 0) this.stored += 1;
           this.options.logger.info('dead letter stored', { errorClass: values[13], originalTopic: values[3] });

@@ -188,6 +188,57 @@ describe('idempotent consumer, retries and dead letters', () => {
     expect(await db.prisma.deadLetter.count({ where: { eventId: event.eventId } })).toBe(1); // not dead-lettered again
   });
 
+  it('stores a dead letter even when its DLQ offset was used before (a recreated topic), and one copy of a failure once', async () => {
+    const consumer = await startLedgerService();
+    const dlqTopic = namespaced(bus.namespace, ledgerTopics.deadLetters);
+    // Rows left from an earlier life of the topic, at the offsets the new dead letters will get.
+    for (let partition = 0; partition < 3; partition += 1) {
+      for (let offset = 0; offset < 3; offset += 1) {
+        await db.prisma.$executeRawUnsafe(
+          `INSERT INTO dead_letter (id, dlq_topic, dlq_partition, dlq_offset, original_topic, value, headers, error_message, error_class, attempts, failed_at)
+           VALUES (gen_random_uuid(), $1, $2, $3, 'ledger.credited', '\\x00'::bytea, '{}', 'from an earlier topic', 'NOT_JSON', 1, now())`,
+          dlqTopic,
+          partition,
+          offset,
+        );
+      }
+    }
+    await send([{ key: 'recreated-topic', value: 'not json' }]);
+    const letter = await eventually(
+      () => db.prisma.deadLetter.findFirst({ where: { messageKey: 'recreated-topic' } }),
+      20_000,
+      'the new dead letter stored beside the old rows',
+    );
+    expect(consumer.stats().deadLettered).toBe(1);
+
+    // The same dead letter published twice (a consumer that crashed before committing) is stored once.
+    const copy = await eventually(async () => {
+      const { messages } = await (async () => {
+        const collected: Array<{ value: Buffer | null; headers: Record<string, string>; key: Buffer | null }> = [];
+        const reader = bus.kafka.consumer({ groupId: `copy-${crypto.randomUUID()}` });
+        await reader.connect();
+        await reader.subscribe({ topic: dlqTopic, fromBeginning: true });
+        await reader.run({
+          eachMessage: async ({ message }) => {
+            collected.push({
+              key: message.key,
+              value: message.value,
+              headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+            });
+          },
+        });
+        await eventually(async () => collected.length > 0, 15_000, 'the DLQ message read back');
+        await reader.disconnect();
+        return { messages: collected };
+      })();
+      return messages[0];
+    });
+    await producer.send({ topic: dlqTopic, messages: [{ key: copy.key, value: copy.value, headers: copy.headers }] });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(await db.prisma.deadLetter.count({ where: { messageKey: 'recreated-topic' } })).toBe(1);
+    expect(letter.id).toBe(copy.headers['x-dlq-id']);
+  });
+
   it('waits out a database outage mid-stream: nothing dead-lettered, every event applied once', async () => {
     const consumer = await startLedgerService();
     const events = Array.from({ length: 200 }, (_, i) => creditEvent(`acct-outage-${i % 10}`, i));
