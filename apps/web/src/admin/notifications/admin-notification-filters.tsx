@@ -1,5 +1,5 @@
 'use client';
-import { useId, type FormEvent } from 'react';
+import { FilterForm } from '../../components/filter-form';
 import {
   notificationKindLabels,
   type NotificationKind,
@@ -10,6 +10,14 @@ export interface NotificationFilterValues {
   kind: string;
 }
 
+const kindOptions = [
+  { value: '', label: 'Any kind' },
+  ...(Object.keys(notificationKindLabels) as NotificationKind[]).map((kind) => ({
+    value: kind,
+    label: notificationKindLabels[kind],
+  })),
+];
+
 export function AdminNotificationFilters({
   values,
   onApply,
@@ -17,53 +25,15 @@ export function AdminNotificationFilters({
   values: NotificationFilterValues;
   onApply: (values: NotificationFilterValues) => void;
 }) {
-  const id = useId();
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    onApply({ user: String(form.get('user') ?? '').trim(), kind: String(form.get('kind') ?? '') });
-  }
   return (
-    <form
-      key={JSON.stringify(values)}
-      className="filters"
-      onSubmit={submit}
-      aria-label="Filter notifications"
-    >
-      <div className="field">
-        <label htmlFor={`${id}-user`}>User id</label>
-        <input
-          id={`${id}-user`}
-          name="user"
-          className="input"
-          defaultValue={values.user}
-          placeholder="user uuid"
-          autoComplete="off"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>Kind</label>
-        <select id={`${id}-kind`} name="kind" className="select" defaultValue={values.kind}>
-          <option value="">Any kind</option>
-          {(Object.keys(notificationKindLabels) as NotificationKind[]).map((kind) => (
-            <option key={kind} value={kind}>
-              {notificationKindLabels[kind]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="row">
-        <button type="submit" className="button button-small">
-          Apply
-        </button>
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          onClick={() => onApply({ user: '', kind: '' })}
-        >
-          Clear
-        </button>
-      </div>
-    </form>
+    <FilterForm
+      label="Filter notifications"
+      values={values}
+      onApply={onApply}
+      fields={[
+        { name: 'user', label: 'User id', kind: 'text', placeholder: 'user uuid' },
+        { name: 'kind', label: 'Kind', kind: 'select', options: kindOptions },
+      ]}
+    />
   );
 }
