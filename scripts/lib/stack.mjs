@@ -161,11 +161,31 @@ export function stackLogDir(mode) {
   return logDir;
 }
 
+/** Fails with one clear line when a process's port is already taken (a stack left running elsewhere). */
+export async function assertPortsFree(processes) {
+  const net = await import('node:net');
+  for (const info of processes) {
+    const { hostname, port } = new URL(info.url);
+    const taken = await new Promise((resolve) => {
+      const socket = net.connect({ host: hostname, port: Number(port) });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (taken) {
+      throw new StepError(`port ${port} (for ${info.name}) is already in use: is another stack still running? (ss -ltnp | grep ${port})`);
+    }
+  }
+}
+
 /**
  * Starts each process with its output in .local/logs/<mode>/<name>.log (or inherited when `inheritOutput`),
  * waits until each answers, and returns a handle that stops them all with SIGTERM.
  */
 export async function startProcesses(processes, { mode, inheritOutput = false }) {
+  await assertPortsFree(processes);
   const logDir = stackLogDir(mode);
   for (const info of processes) rmSync(path.join(logDir, `${info.name}.log`), { force: true });
   const running = [];
