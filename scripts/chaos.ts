@@ -331,7 +331,11 @@ async function runChaos() {
       replayed += result.replayed.length;
     }
     if (replayed === 0 && stillPending === 0) break;
-    say(`  replayed ${replayed} dead letter(s); waiting for the saga to finish`);
+    say(
+      replayed > 0
+        ? `  replayed ${replayed} dead letter(s); waiting for the saga to finish`
+        : `  ${stillPending} order(s) still pending and no dead letter to replay; waiting longer`,
+    );
     stillPending = await waitForQuiet(120_000);
   }
   const allTerminalMs = Date.now() - lastFaultEnded;
