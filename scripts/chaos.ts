@@ -93,6 +93,22 @@ async function runChaos() {
     }
   }
 
+  /** `SELECT count(*)::int AS n …` in a service's database, as a number. */
+  async function count(service: string, sql: string, values: unknown[] = []): Promise<number> {
+    return (await query<{ n: number }>(service, sql, values))[0]?.n ?? 0;
+  }
+
+  const unsentOutboxRows = async () => {
+    let unsent = 0;
+    for (const service of ['order', 'payment', 'notification']) {
+      unsent += await count(
+        service,
+        'SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL',
+      );
+    }
+    return unsent;
+  };
+
   // ---- faults -----------------------------------------------------------------------------------------------------
 
   interface Fault {
@@ -287,20 +303,13 @@ async function runChaos() {
 
   const ids = placed.map((order) => order.orderId);
   const pendingCount = async () =>
-    (
-      await query<{ n: number }>(
-        'order',
-        "SELECT count(*)::int AS n FROM customer_order WHERE status = 'PENDING_PAYMENT' AND id = ANY($1::uuid[])",
-        [ids],
-      )
-    )[0]!.n;
+    await count(
+      'order',
+      "SELECT count(*)::int AS n FROM customer_order WHERE status = 'PENDING_PAYMENT' AND id = ANY($1::uuid[])",
+      [ids],
+    );
   const deadLetterCount = async (service: string) =>
-    (
-      await query<{ n: number }>(
-        service,
-        "SELECT count(*)::int AS n FROM dead_letter WHERE status = 'PENDING'",
-      )
-    )[0]!.n;
+    await count(service, "SELECT count(*)::int AS n FROM dead_letter WHERE status = 'PENDING'");
 
   async function waitForQuiet(timeoutMs: number) {
     const deadline = Date.now() + timeoutMs;
@@ -341,20 +350,12 @@ async function runChaos() {
   const allTerminalMs = Date.now() - lastFaultEnded;
   // Let consumers of the last events (notifications) and the relays settle before counting.
   for (let i = 0; i < 30; i += 1) {
-    const unsent = await Promise.all(
-      ['order', 'payment', 'notification'].map((service) =>
-        query<{ n: number }>(
-          service,
-          'SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL',
-        ),
-      ),
-    );
-    const notifications = await query<{ n: number }>(
+    const notifications = await count(
       'notification',
       'SELECT count(*)::int AS n FROM notification WHERE order_id = ANY($1::uuid[])',
       [ids],
     );
-    if (unsent.every((rows) => rows[0]!.n === 0) && notifications[0]!.n === ids.length * 2) break;
+    if ((await unsentOutboxRows()) === 0 && notifications === ids.length * 2) break;
     await sleep(1000);
   }
 
@@ -416,50 +417,35 @@ async function runChaos() {
     ).length,
   );
 
-  const [paymentProcessed] = await query<{ n: number }>(
+  const paymentProcessed = await count(
     'payment',
     "SELECT count(*)::int AS n FROM processed_event WHERE topic = 'order.created'",
   );
-  const [paymentRows] = await query<{ n: number }>(
-    'payment',
-    'SELECT count(*)::int AS n FROM payment',
-  );
-  const [notificationProcessed] = await query<{ n: number }>(
+  const paymentRows = await count('payment', 'SELECT count(*)::int AS n FROM payment');
+  const notificationProcessed = await count(
     'notification',
     'SELECT count(*)::int AS n FROM processed_event',
   );
-  const [notificationRows] = await query<{ n: number }>(
+  const notificationRows = await count(
     'notification',
     'SELECT count(*)::int AS n FROM notification',
   );
-  const [orderProcessed] = await query<{ n: number }>(
-    'order',
-    'SELECT count(*)::int AS n FROM processed_event',
-  );
-  const [orderApplied] = await query<{ n: number }>(
+  const orderProcessed = await count('order', 'SELECT count(*)::int AS n FROM processed_event');
+  const orderApplied = await count(
     'order',
     "SELECT count(*)::int AS n FROM order_timeline_entry WHERE source = 'payment'",
   );
   const duplicateEffects =
-    Math.abs(paymentProcessed!.n - paymentRows!.n) +
-    Math.abs(notificationProcessed!.n - notificationRows!.n) +
-    Math.abs(orderProcessed!.n - orderApplied!.n);
+    Math.abs(paymentProcessed - paymentRows) +
+    Math.abs(notificationProcessed - notificationRows) +
+    Math.abs(orderProcessed - orderApplied);
   check(
     'no event processed twice (processed events match effects)',
     duplicateEffects,
-    `payment ${paymentProcessed!.n}/${paymentRows!.n}, notification ${notificationProcessed!.n}/${notificationRows!.n}, order ${orderProcessed!.n}/${orderApplied!.n}`,
+    `payment ${paymentProcessed}/${paymentRows}, notification ${notificationProcessed}/${notificationRows}, order ${orderProcessed}/${orderApplied}`,
   );
 
-  let unsentRows = 0;
-  for (const service of ['order', 'payment', 'notification']) {
-    unsentRows += (
-      await query<{ n: number }>(
-        service,
-        'SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL',
-      )
-    )[0]!.n;
-  }
-  check('no outbox row left unsent', unsentRows);
+  check('no outbox row left unsent', await unsentOutboxRows());
 
   // Every order.created on the topic is accounted for by a payment or a dead letter, and every order has one.
   const kafka = createKafkaClient({

@@ -1,23 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testStack } from '../support/stack.js';
 import { phoneViewport, timeouts } from './playwright.config.js';
-import { launchBrowser, newVisitor, screenshot, webUrl } from './support/browser.js';
+import { useBrowser, newVisitor, screenshot, webUrl } from './support/browser.js';
 import { signInThroughUi } from './support/web-flows.js';
 
 describe('web console: who may open what', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it(
     'a signed-out visitor who opens a private page is sent to sign in, and comes back there afterwards',
     async () => {
-      const { page, context } = await newVisitor(browser);
+      const { page, context } = await newVisitor(browser());
       for (const pathname of ['/admin/dead-letters', '/orders', '/checkout']) {
         await page.goto(webUrl(pathname));
         const url = new URL(page.url());
@@ -44,7 +37,7 @@ describe('web console: who may open what', () => {
   it(
     'a customer who opens an admin page gets the 403 page, and admin calls through the web app are refused',
     async () => {
-      const { page, context, pageErrors } = await newVisitor(browser);
+      const { page, context, pageErrors } = await newVisitor(browser());
       await signInThroughUi(page, testStack().accounts.customer);
       const response = await page.goto(webUrl('/admin/orders'));
       expect(response?.status()).toBe(403);

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { signInAdmin } from '../support/customers.js';
 import { testStack } from '../support/stack.js';
 import { timeouts } from './playwright.config.js';
-import { launchBrowser, newVisitor, screenshot, webUrl } from './support/browser.js';
+import { useBrowser, newVisitor, screenshot, webUrl } from './support/browser.js';
 import { orderThroughUi, registerThroughUi, signInThroughUi } from './support/web-flows.js';
 
 async function switchOutage(page: Page, on: boolean) {
@@ -15,19 +15,13 @@ async function switchOutage(page: Page, on: boolean) {
 }
 
 describe('web console: an admin recovers from a payment provider outage', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it(
     'outage on, an order dead-letters in payment; outage off, a replay from the console confirms it and is recorded',
     async () => {
-      const admin = await newVisitor(browser);
-      const customer = await newVisitor(browser);
+      const admin = await newVisitor(browser());
+      const customer = await newVisitor(browser());
       try {
         await signInThroughUi(admin.page, testStack().accounts.admin);
         expect(new URL(admin.page.url()).pathname).toBe('/admin/orders');

@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { timeouts } from './playwright.config.js';
 import {
   isSameDocument,
-  launchBrowser,
+  useBrowser,
   markDocument,
   newVisitor,
   screenshot,
@@ -12,18 +11,12 @@ import {
 import { orderThroughUi, registerThroughUi } from './support/web-flows.js';
 
 describe('web console: a customer orders', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it(
     'a new customer registers, orders, and sees the order confirmed and a notification arrive without reloading',
     async () => {
-      const { page, context, pageErrors } = await newVisitor(browser);
+      const { page, context, pageErrors } = await newVisitor(browser());
       await registerThroughUi(page, 'happy');
       await screenshot(page, 'menu');
 
@@ -74,7 +67,7 @@ describe('web console: a customer orders', () => {
   it(
     'a declined payment: the order turns cancelled and the page says why',
     async () => {
-      const { page, context, pageErrors } = await newVisitor(browser);
+      const { page, context, pageErrors } = await newVisitor(browser());
       await registerThroughUi(page, 'declined');
       await orderThroughUi(page, { dishes: { 'Pizza Diavola': 1 }, card: 'Declined test card' });
       await markDocument(page);

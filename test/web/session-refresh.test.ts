@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually, queryService } from '../support/customers.js';
 import { timeouts } from './playwright.config.js';
-import { launchBrowser, newVisitor, screenshot, sessionCookie, webUrl } from './support/browser.js';
+import { useBrowser, newVisitor, screenshot, sessionCookie, webUrl } from './support/browser.js';
 import { registerThroughUi } from './support/web-flows.js';
 
 interface RefreshTokenRow {
@@ -27,18 +26,12 @@ async function refreshTokensOf(email: string) {
  * minutes in real life happens here on the next page.
  */
 describe('web console: a long session stays signed in', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it(
     'past its access token, the session refreshes without a new sign-in; sign-out revokes it',
     async () => {
-      const { page, context, pageErrors } = await newVisitor(browser);
+      const { page, context, pageErrors } = await newVisitor(browser());
       const account = await registerThroughUi(page, 'refresh');
       const firstCookie = (await sessionCookie(context))?.value;
       expect(firstCookie, 'next-auth keeps the session in an httpOnly cookie').toBeTruthy();

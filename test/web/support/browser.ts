@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { browserLaunchOptions, screenshotDir, timeouts, viewport } from '../playwright.config.js';
 import { stackUrl } from '../../support/stack.js';
 
@@ -8,6 +9,21 @@ export const webUrl = (pathname = '/') => new URL(pathname, stackUrl('web')).toS
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch(browserLaunchOptions);
+}
+
+/** One browser for the enclosing describe block: launched before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not launched yet');
+    return browser;
+  };
 }
 
 export interface Visitor {

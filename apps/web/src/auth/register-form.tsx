@@ -1,31 +1,11 @@
 'use client';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
 import { TextField } from '../components/text-field';
-import { continueAfterSignIn, credentialsSignIn } from './credentials-sign-in';
-import type { SignInProblem } from './sign-in-problem';
 import { SignInProblemAlert } from './sign-in-problem-alert';
+import { useCredentialsForm } from './use-credentials-form';
 
 export function RegisterForm({ callbackUrl }: { callbackUrl: string | null }) {
-  const [problem, setProblem] = useState<SignInProblem | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setProblem(null);
-    const outcome = await credentialsSignIn({
-      intent: 'register',
-      name: String(form.get('name') ?? ''),
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-    });
-    if (!outcome) return continueAfterSignIn('/register', callbackUrl);
-    setProblem(outcome);
-    setPending(false);
-  }
+  const { problem, pending, submit } = useCredentialsForm('register', callbackUrl);
 
   const signInHref = callbackUrl
     ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`

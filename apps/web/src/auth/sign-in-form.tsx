@@ -1,30 +1,11 @@
 'use client';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
 import { TextField } from '../components/text-field';
-import { continueAfterSignIn, credentialsSignIn } from './credentials-sign-in';
-import type { SignInProblem } from './sign-in-problem';
 import { SignInProblemAlert } from './sign-in-problem-alert';
+import { useCredentialsForm } from './use-credentials-form';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
-  const [problem, setProblem] = useState<SignInProblem | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setProblem(null);
-    const outcome = await credentialsSignIn({
-      intent: 'sign-in',
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-    });
-    if (!outcome) return continueAfterSignIn('/sign-in', callbackUrl);
-    setProblem(outcome);
-    setPending(false);
-  }
+  const { problem, pending, submit } = useCredentialsForm('sign-in', callbackUrl);
 
   const registerHref = callbackUrl
     ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}`
