@@ -1,4 +1,4 @@
-import { deadLetterTopicOf, eventCatalog } from '@food/contracts';
+import { deadLetterTopicOf, eventCatalog, replayTopicOf } from '@food/contracts';
 import { startServiceEventing } from '@food/kafka-runtime';
 import { startServiceProcess } from '@food/service-kit';
 import { db } from './db.js';
@@ -24,7 +24,7 @@ await startServiceProcess({
       databaseUrl: env.DATABASE_URL,
       database: db,
       catalog: eventCatalog,
-      consume: { handlers, deadLetterTopic: deadLetterTopicOf.notification },
+      consume: { handlers, deadLetterTopic: deadLetterTopicOf.notification, replayTopic: replayTopicOf.notification },
       logger,
       onShutdown,
     });

@@ -1,4 +1,4 @@
-import { deadLetterTopicOf, eventCatalog } from '@food/contracts';
+import { deadLetterTopicOf, eventCatalog, replayTopicOf } from '@food/contracts';
 import { startServiceEventing } from '@food/kafka-runtime';
 import { startServiceProcess } from '@food/service-kit';
 import { db } from './db.js';
@@ -21,7 +21,7 @@ await startServiceProcess({
       databaseUrl: env.DATABASE_URL,
       database: db,
       catalog: eventCatalog,
-      consume: { handlers, deadLetterTopic: deadLetterTopicOf.order },
+      consume: { handlers, deadLetterTopic: deadLetterTopicOf.order, replayTopic: replayTopicOf.order },
       logger,
       onShutdown,
     }),

@@ -5,18 +5,22 @@ export const headerNames = {
   attempt: 'x-attempt',
   /** On a replayed message: the id of the dead letter it came from. */
   replayOf: 'x-replay-of',
+  /** On a replayed message (on a `<service>.replay` topic): the topic whose handler it goes back to. */
+  replayTopic: 'x-replay-topic',
   deadLetter: {
     /** The dead letter's identity: the same for every copy of one failure, new for each failure (even of a replay). */
     id: 'x-dlq-id',
     originalTopic: 'x-dlq-original-topic',
     originalPartition: 'x-dlq-original-partition',
     originalOffset: 'x-dlq-original-offset',
-    originalKey: 'x-dlq-original-key',
     consumerGroup: 'x-dlq-consumer-group',
     errorMessage: 'x-dlq-error-message',
     errorClass: 'x-dlq-error-class',
     attempts: 'x-dlq-attempts',
     failedAt: 'x-dlq-failed-at',
+    /** On a copy cut to fit the broker's size limit: the full record is in the service's dead_letter table. */
+    truncated: 'x-dlq-truncated',
+    originalBytes: 'x-dlq-original-bytes',
   },
 } as const;
 
@@ -28,6 +32,16 @@ export const deadLetterErrorClasses = [
   'UNKNOWN_VERSION',
   'INVALID_PAYLOAD',
   'HANDLER_FAILED',
+  /** Something outside the handler could not read the record (a defect of the runtime, caught at the edge). */
+  'UNREADABLE_RECORD',
+  /** Started three times without finishing: handling it killed the process each time. */
+  'KILLED_PROCESS',
+  /** A replayed message that names no topic this service consumes. */
+  'INVALID_REPLAY',
+  /** Well-formed, but contradicted by the receiver's own state (see the handlers' rejections). */
+  'UNKNOWN_ORDER',
+  'PAYMENT_MISMATCH',
+  'DUPLICATE_PAYMENT',
 ] as const;
 export type DeadLetterErrorClass = (typeof deadLetterErrorClasses)[number];
 

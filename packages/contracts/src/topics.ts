@@ -8,6 +8,9 @@ export const topics = {
   paymentDeadLetters: 'payment.failed.dlq',
   orderDeadLetters: 'order.failed.dlq',
   notificationDeadLetters: 'notification.failed.dlq',
+  paymentReplays: 'payment.replay',
+  orderReplays: 'order.replay',
+  notificationReplays: 'notification.replay',
 } as const;
 
 export type Topic = (typeof topics)[keyof typeof topics];
@@ -22,4 +25,14 @@ export const deadLetterTopicOf = {
   order: topics.orderDeadLetters,
   payment: topics.paymentDeadLetters,
   notification: topics.notificationDeadLetters,
+} as const;
+
+/**
+ * Where a service's replayed dead letters go: `<service>.replay`, consumed by that service's group alone, so a
+ * replay reaches only the consumer that failed the message (never the other groups of the original topic).
+ */
+export const replayTopicOf = {
+  order: topics.orderReplays,
+  payment: topics.paymentReplays,
+  notification: topics.notificationReplays,
 } as const;

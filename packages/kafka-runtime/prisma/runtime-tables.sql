@@ -1,10 +1,11 @@
 -- Tables of @food/kafka-runtime as they stand now (see runtime.prisma). A service's first migration included
--- them; later changes reach services as migrations of their own (20261125020000_dead_letter_identity).
+-- them; later changes reach services as migrations of their own (20261125020000_dead_letter_identity,
+-- 20261129000000_hostile_records).
 CREATE TABLE "outbox_event" (
     "id" BIGSERIAL NOT NULL,
     "event_id" UUID NOT NULL,
     "topic" TEXT NOT NULL,
-    "message_key" TEXT NOT NULL,
+    "message_key" BYTEA,
     "value" BYTEA NOT NULL,
     "headers" JSONB NOT NULL DEFAULT '{}',
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -32,6 +33,7 @@ CREATE TABLE "dead_letter" (
     "original_partition" INTEGER,
     "original_offset" BIGINT,
     "message_key" TEXT,
+    "key_bytes" BYTEA,
     "consumer_group" TEXT,
     "event_id" TEXT,
     "event_type" TEXT,
@@ -62,3 +64,13 @@ CREATE TABLE "dead_letter_replay" (
 );
 CREATE INDEX "dead_letter_replay_dead_letter_id_idx" ON "dead_letter_replay"("dead_letter_id");
 ALTER TABLE "dead_letter_replay" ADD CONSTRAINT "dead_letter_replay_dead_letter_id_fkey" FOREIGN KEY ("dead_letter_id") REFERENCES "dead_letter"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+CREATE TABLE "consumer_in_flight" (
+    "consumer_group" TEXT NOT NULL,
+    "topic" TEXT NOT NULL,
+    "partition" INTEGER NOT NULL,
+    "start_offset" BIGINT NOT NULL,
+    "starts" INTEGER NOT NULL,
+    "started_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "consumer_in_flight_pkey" PRIMARY KEY ("consumer_group","topic","partition")
+);

@@ -12,8 +12,17 @@ export interface DeadLetterFilter {
   failedTo?: Date;
 }
 
+/** Where a service's replays go, and which topics it may send them back to (the ones it consumes). */
+export interface ReplayRoute {
+  /** The service's `<service>.replay`, before namespacing: only its own consumer group reads it. */
+  replayTopic: string;
+  consumedTopics: readonly string[];
+}
+
 export interface ReplayOptions {
   requestedBy: string;
+  /** Replay dead letters already replayed too (an operator's explicit choice); never discarded ones. */
+  force?: boolean;
   /** Bulk replays are paced so a large replay does not flood the consumers. */
   maxPerSecond?: number;
   /** A filter replay takes at most this many per call. */
@@ -30,6 +39,7 @@ interface DeadLetterRow {
   status: DeadLetterStatus;
   original_topic: string;
   message_key: string | null;
+  key_bytes: Uint8Array | null;
   value: Uint8Array;
   headers: Record<string, string>;
 }
@@ -51,20 +61,48 @@ export function deadLetterWhere(filter: DeadLetterFilter, alias = ''): { sql: st
   return { sql: conditions.length ? conditions.join(' AND ') : 'TRUE', values };
 }
 
-/** Headers of the replayed message: the original ones, without dead-letter facts, a fresh attempt count and a link back. */
-function replayHeaders(original: Record<string, string>, deadLetterId: string): Record<string, string> {
-  const kept = Object.entries(original).filter(([name]) => !name.startsWith('x-dlq-') && name !== headerNames.attempt);
-  return { ...Object.fromEntries(kept), [headerNames.attempt]: '1', [headerNames.replayOf]: deadLetterId };
+/**
+ * Headers of the replayed message: the original ones, without dead-letter facts or an earlier replay's, a fresh
+ * attempt count, a link back, and the topic whose handler it is for.
+ */
+function replayHeaders(original: Record<string, string>, deadLetterId: string, topic: string): Record<string, string> {
+  const replayHeaderNames: string[] = [headerNames.attempt, headerNames.replayOf, headerNames.replayTopic];
+  const kept = Object.entries(original).filter(([name]) => !name.startsWith('x-dlq-') && !replayHeaderNames.includes(name));
+  return {
+    ...Object.fromEntries(kept),
+    [headerNames.attempt]: '1',
+    [headerNames.replayOf]: deadLetterId,
+    [headerNames.replayTopic]: topic,
+  };
+}
+
+/** The key as it was: its exact bytes, null when it had none (rows stored before the bytes were kept: their text). */
+function originalKey(row: DeadLetterRow): Buffer | null {
+  if (row.key_bytes) return Buffer.from(row.key_bytes);
+  return row.message_key === null ? null : Buffer.from(row.message_key, 'utf8');
+}
+
+/** Why a dead letter cannot be replayed now, or null when it can. */
+function refusal(row: DeadLetterRow, route: ReplayRoute, force: boolean): string | null {
+  if (row.status === 'DISCARDED') return 'discarded dead letters are not replayed';
+  if (row.status === 'REPLAYED' && !force) return 'already replayed (replay it again explicitly to send it once more)';
+  if (!route.consumedTopics.includes(row.original_topic)) {
+    return `this service does not consume ${row.original_topic.slice(0, 100)}: its dead letter cannot go back there`;
+  }
+  return null;
 }
 
 /**
- * Replays dead letters to their original topic through the outbox: in one transaction per dead letter, the
- * message is queued for publishing, the dead letter marked REPLAYED and the replay recorded. Replaying again is
- * harmless: consumers skip an event id they already processed. Discarded dead letters are not replayed.
+ * Replays dead letters to the consumer group that failed them, through the outbox to the service's own replay
+ * topic (the record names the topic whose handler it is for): in one transaction per dead letter, with the row
+ * locked, the message is queued, the dead letter marked REPLAYED and the replay recorded, so concurrent replays of
+ * one dead letter publish it once. A dead letter already replayed goes again only when `force` asks; a discarded
+ * one never; one whose topic the service does not consume is refused.
  */
 export async function replayDeadLetters(
   database: TransactionalDatabase,
   ids: readonly string[],
+  route: ReplayRoute,
   options: ReplayOptions,
 ): Promise<ReplayResult> {
   const result: ReplayResult = { replayed: [], skipped: [] };
@@ -81,19 +119,21 @@ export async function replayDeadLetters(
     inWindow += 1;
     const outcome = await database.$transaction(async (tx) => {
       const rows = await tx.$queryRawUnsafe<DeadLetterRow[]>(
-        `SELECT id::text, status, original_topic, message_key, value, headers FROM dead_letter WHERE id = $1::uuid FOR UPDATE`,
+        `SELECT id::text, status, original_topic, message_key, key_bytes, value, headers FROM dead_letter
+         WHERE id = $1::uuid FOR UPDATE`,
         id,
       );
       const row = rows[0];
       if (!row) return 'not found';
-      if (row.status === 'DISCARDED') return 'discarded dead letters are not replayed';
+      const refused = refusal(row, route, options.force === true);
+      if (refused) return refused;
       await writeToOutbox(tx, [
         {
           eventId: randomUUID(), // the outbox row's own id; the envelope inside keeps its event id, which consumers dedupe on
-          topic: row.original_topic,
-          key: row.message_key ?? '',
+          topic: route.replayTopic,
+          key: originalKey(row),
           value: Buffer.from(row.value),
-          headers: replayHeaders(row.headers, row.id),
+          headers: replayHeaders(row.headers, row.id, row.original_topic),
         },
       ]);
       await tx.$executeRawUnsafe(
@@ -105,7 +145,7 @@ export async function replayDeadLetters(
          VALUES ($1::uuid, 'REPLAY', $2, 'QUEUED', $3)`,
         id,
         options.requestedBy,
-        `queued for ${row.original_topic}`,
+        `queued for ${row.original_topic} (via ${route.replayTopic})`,
       );
       return 'replayed';
     });
@@ -119,6 +159,7 @@ export async function replayDeadLetters(
 export async function replayMatchingDeadLetters(
   database: TransactionalDatabase,
   filter: DeadLetterFilter,
+  route: ReplayRoute,
   options: ReplayOptions,
 ): Promise<ReplayResult & { matched: number }> {
   const where = deadLetterWhere({ ...filter, status: filter.status ?? 'PENDING' });
@@ -130,6 +171,7 @@ export async function replayMatchingDeadLetters(
   const result = await replayDeadLetters(
     database,
     rows.map((row) => row.id),
+    route,
     options,
   );
   return { ...result, matched: rows.length };

@@ -7,6 +7,7 @@ import {
   replayDeadLetters,
   replayMatchingDeadLetters,
   type DeadLetterFilter,
+  type ReplayRoute,
 } from './dead-letter-replay.js';
 import type { TransactionalDatabase } from './sql-client.js';
 
@@ -78,8 +79,11 @@ function describePayload(value: Uint8Array) {
   }
 }
 
-/** The admin API over one service's dead letters: list, inspect, replay (one, selected, matching) and discard. */
-export function createDeadLetterRouter(database: TransactionalDatabase) {
+/**
+ * The admin API over one service's dead letters: list, inspect, replay (one, selected, matching) and discard.
+ * Replays go to the service's own replay topic, only for topics it consumes.
+ */
+export function createDeadLetterRouter(database: TransactionalDatabase, route: ReplayRoute) {
   return router({
     list: adminProcedure
       .input(
@@ -158,18 +162,26 @@ export function createDeadLetterRouter(database: TransactionalDatabase) {
       };
     }),
 
-    replay: adminProcedure.input(z.object({ id: idInput })).mutation(({ input, ctx }) =>
-      replayDeadLetters(database, [input.id], { requestedBy: ctx.user.email }),
-    ),
+    replay: adminProcedure
+      .input(z.object({ id: idInput, force: z.boolean().default(false) }))
+      .mutation(async ({ input, ctx }) => {
+        const result = await replayDeadLetters(database, [input.id], route, { requestedBy: ctx.user.email, force: input.force });
+        const refused = result.skipped[0];
+        if (refused?.reason === 'not found') throw new DomainError('NOT_FOUND', `no dead letter ${input.id}`);
+        if (refused) throw new DomainError('DEAD_LETTER_NOT_REPLAYABLE', `dead letter ${input.id}: ${refused.reason}`);
+        return result;
+      }),
 
     replaySelected: adminProcedure
-      .input(z.object({ ids: z.array(idInput).min(1).max(maxSelection) }))
-      .mutation(({ input, ctx }) => replayDeadLetters(database, input.ids, { requestedBy: ctx.user.email })),
+      .input(z.object({ ids: z.array(idInput).min(1).max(maxSelection), force: z.boolean().default(false) }))
+      .mutation(({ input, ctx }) =>
+        replayDeadLetters(database, input.ids, route, { requestedBy: ctx.user.email, force: input.force }),
+      ),
 
     replayMatching: adminProcedure
       .input(z.object({ filter: filterInput, limit: z.number().int().min(1).max(maxSelection).default(maxSelection) }))
       .mutation(({ input, ctx }) =>
-        replayMatchingDeadLetters(database, input.filter as DeadLetterFilter, {
+        replayMatchingDeadLetters(database, input.filter as DeadLetterFilter, route, {
           requestedBy: ctx.user.email,
           limit: input.limit,
         }),

@@ -1,43 +1,21 @@
 import type { EventCatalog, EventEnvelope, EventOf } from '@food/contracts';
 import { headerNames } from '@food/contracts';
-import {
-  contextFromHeaders,
-  inSpan,
-  SpanKind,
-  withLogContext,
-  type Logger,
-} from '@food/service-kit';
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { contextFromHeaders, inSpan, SpanKind, withLogContext, type Logger } from '@food/service-kit';
+import type { EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { applyEvent, type EventHandler } from './apply-event.js';
 import { isConnectionProblem } from './connection-problem.js';
-import { deadLetterMessage, headerText, type DeadLetterFacts } from './dead-letter-message.js';
+import { readRecord, startingAttempt, type ConsumedRecord } from './consumed-record.js';
+import type { DeadLetterFailure } from './dead-letter-message.js';
+import { DeadLetterSink, type PartitionControl } from './dead-letter-sink.js';
 import { decodeEvent } from './decode-event.js';
+import { markStarted } from './in-flight-marks.js';
+import { consumerOutagePausesTotal, eventRetriesTotal, eventsConsumedTotal, recordHeadersIgnoredTotal } from './metrics.js';
 import { namespaced, withoutNamespace } from './namespace.js';
-import type { OutgoingEvent } from './outgoing-event.js';
-import {
-  consumerOutagePausesTotal,
-  eventRetriesTotal,
-  eventsConsumedTotal,
-  eventsDeadLetteredTotal,
-} from './metrics.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import type { SqlClient, TransactionalDatabase } from './sql-client.js';
-import { databaseAnswers, waitForDatabase } from './wait-for-database.js';
-import { writeToOutbox } from './write-outbox.js';
+import { SupervisedConsumer } from './supervised-consumer.js';
+import { ConsumerStopping, databaseAnswers, waitForDatabase } from './wait-for-database.js';
 
-export interface HandlerContext {
-  attempt: number;
-  topic: string;
-  partition: number;
-  offset: string;
-  logger: Logger;
-}
-
-/** What an event means for a service: apply it in `tx`, and return the events it caused (written to the outbox). */
-export type EventHandler<TEvent, Tx> = (
-  event: TEvent,
-  tx: Tx,
-  context: HandlerContext,
-) => Promise<readonly OutgoingEvent[] | void>;
 
 export type EventHandlers<TCatalog extends EventCatalog, Tx> = {
   [TTopic in keyof TCatalog & string]?: EventHandler<EventOf<TCatalog, TTopic>, Tx>;
@@ -53,11 +31,16 @@ export interface EventConsumerOptions<TCatalog extends EventCatalog, Tx extends 
   database: TransactionalDatabase<Tx>;
   /** The service's `<service>.failed.dlq`, before namespacing. */
   deadLetterTopic: string;
+  /** The service's `<service>.replay`, before namespacing: replayed dead letters come back on it. */
+  replayTopic?: string;
   logger: Logger;
   retryPolicy?: RetryPolicy;
   /** Partitions processed in parallel; a slow or poison message holds only its own partition. */
   partitionsConsumedConcurrently?: number;
   transactionTimeoutMs?: number;
+  /** Starts at one offset without finishing after which its message is dead-lettered as KILLED_PROCESS. */
+  maxStartsPerMessage?: number;
+  maxRecordBytes?: number;
 }
 
 export interface EventConsumerStats {
@@ -73,16 +56,21 @@ type Outcome = 'processed' | 'duplicate' | 'dead-lettered';
 /** A crashed member's partitions move to the survivors after 10 s (kafkajs's default is 30 s). */
 export const consumerTimeouts = { sessionTimeout: 10_000, heartbeatInterval: 1_000 };
 
+const maxCorrelationIdLength = 200;
+
 /**
- * The idempotent consumer: parses each message, applies its handler and records the event id in
- * `processed_event` in one transaction (a redelivered event is skipped and counted), retries a failing handler
- * in place, dead-letters what cannot succeed, and waits out outages of its database without counting them.
+ * The idempotent consumer, as a pipeline per message: read the record at the edge (nothing read from it may
+ * throw), decode the event, apply it in one transaction with its dedupe row, retry what may pass later, and
+ * dead-letter what cannot. Each partition's batch is noted durably before its work starts, so a message that kills
+ * the process is found after restarts and dead-lettered instead of killing it forever.
  */
 export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> {
-  private readonly consumer: Consumer;
+  private readonly supervisor: SupervisedConsumer;
   private readonly producer: Producer;
+  private readonly sink: DeadLetterSink;
   private readonly retryPolicy: RetryPolicy;
   private readonly groupId: string;
+  private readonly maxStarts: number;
   private stopping = false;
   private readonly counters: EventConsumerStats = {
     processed: 0,
@@ -95,212 +83,318 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
   constructor(private readonly options: EventConsumerOptions<TCatalog, Tx>) {
     this.groupId = namespaced(options.namespace, options.groupId);
     this.retryPolicy = options.retryPolicy ?? defaultRetryPolicy;
-    this.consumer = options.kafka.consumer({
+    this.maxStarts = options.maxStartsPerMessage ?? 3;
+    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.sink = new DeadLetterSink({
+      producer: this.producer,
+      namespace: options.namespace,
+      deadLetterTopic: options.deadLetterTopic,
+      database: options.database,
+      logger: options.logger,
+      maxRecordBytes: options.maxRecordBytes,
+    });
+    const topics = [...Object.keys(options.handlers), ...(options.replayTopic ? [options.replayTopic] : [])];
+    this.supervisor = new SupervisedConsumer({
+      kafka: options.kafka,
       groupId: this.groupId,
-      allowAutoTopicCreation: false,
+      topics: topics.map((topic) => namespaced(options.namespace, topic)),
+      config: { allowAutoTopicCreation: false, ...consumerTimeouts },
+      logger: options.logger,
+      run: {
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.handleBatch(payload),
+      },
     });
-    this.producer = options.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-    });
+  }
+
+  get consumerGroup(): string {
+    return this.groupId;
   }
 
   stats(): EventConsumerStats {
     return { ...this.counters };
   }
 
+  report() {
+    return this.supervisor.report();
+  }
+
   async start(): Promise<void> {
-    const topics = Object.keys(this.options.handlers).map((topic) =>
-      namespaced(this.options.namespace, topic),
-    );
+    this.stopping = false;
     await this.producer.connect();
-    await this.consumer.connect();
-    // A new group starts from the beginning, so events published before its first start are not skipped.
-    await this.consumer.subscribe({ topics, fromBeginning: true });
-    await this.consumer.run({
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachMessage: (payload) => this.handleMessage(payload),
-    });
-    this.options.logger.info('consumer started', { groupId: this.groupId, topics });
+    await this.supervisor.start();
+    this.options.logger.info('consumer started', { groupId: this.groupId });
   }
 
   /** Stops fetching, lets the in-flight messages finish, commits their offsets, leaves the group. */
   async stop(): Promise<void> {
     this.stopping = true;
-    await this.consumer.disconnect();
+    await this.supervisor.stop();
     await this.producer.disconnect();
   }
 
-  private async handleMessage(payload: EachMessagePayload): Promise<void> {
-    const { message, partition } = payload;
-    const topic = withoutNamespace(this.options.namespace, payload.topic);
-    const started = performance.now();
-    const decoded = decodeEvent(topic, message.value, this.options.catalog);
-    const correlationId = decoded.ok
-      ? decoded.event.correlationId
-      : headerText(message.headers, headerNames.correlationId);
-    const logFields = {
-      topic: payload.topic,
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const sourceTopic = withoutNamespace(this.options.namespace, batch.topic);
+    const control: PartitionControl = {
+      heartbeat: payload.heartbeat,
+      isStopping: () => this.stopping,
+      paused: (reason) => this.supervisor.paused(batch.topic, batch.partition, reason),
+    };
+    this.supervisor.lag(batch.topic, batch.partition, Number(batch.offsetLag()));
+    let careful = false;
+    for (const [index, message] of batch.messages.entries()) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      this.supervisor.busy(batch.topic, batch.partition, true);
+      try {
+        if (index === 0 || careful) {
+          const starts = await this.untilDatabaseAnswers(control, () =>
+            markStarted(this.options.database, {
+              consumerGroup: this.groupId,
+              topic: sourceTopic,
+              partition: batch.partition,
+              offset: message.offset,
+            }),
+          );
+          // Started here before without moving on: the process died inside this batch. Go one message at a time,
+          // each noted, so the one that kills it is found.
+          if (index === 0) careful = starts > 1;
+          if (starts > this.maxStarts) {
+            await this.deadLetterKiller(sourceTopic, batch.topic, batch.partition, message, starts - 1, control);
+          } else {
+            await this.processMessage(sourceTopic, batch.topic, batch.partition, message, control);
+          }
+        } else {
+          await this.processMessage(sourceTopic, batch.topic, batch.partition, message, control);
+        }
+      } catch (error) {
+        if (error instanceof ConsumerStopping) return;
+        throw error;
+      } finally {
+        this.supervisor.busy(batch.topic, batch.partition, false);
+      }
+      payload.resolveOffset(message.offset);
+      if (careful) {
+        const next = (BigInt(message.offset) + 1n).toString();
+        await payload.commitOffsetsIfNecessary({
+          topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }],
+        });
+      }
+      await payload.heartbeat();
+    }
+  }
+
+  private async deadLetterKiller(
+    sourceTopic: string,
+    physicalTopic: string,
+    partition: number,
+    message: KafkaMessage,
+    starts: number,
+    control: PartitionControl,
+  ): Promise<void> {
+    const record = readRecord(sourceTopic, partition, message);
+    this.options.logger.error('message started repeatedly without finishing: dead-lettering it', {
+      topic: physicalTopic,
       partition,
       offset: message.offset,
-      eventId: decoded.ok ? decoded.event.eventId : decoded.eventId,
-      correlationId,
-      groupId: this.groupId,
+      starts,
+    });
+    await this.deadLetter(record, physicalTopic, physicalTopic, control, {
+      errorClass: 'KILLED_PROCESS',
+      errorMessage: `started ${starts} times without finishing: the process stopped while handling it each time`,
+      attempts: starts,
+    });
+    eventsConsumedTotal.inc({ topic: sourceTopic, outcome: 'dead-lettered' });
+  }
+
+  private async processMessage(
+    sourceTopic: string,
+    physicalTopic: string,
+    partition: number,
+    message: KafkaMessage,
+    control: PartitionControl,
+  ): Promise<void> {
+    const started = performance.now();
+    const record = readRecord(sourceTopic, partition, message);
+    const correlationId = record.headers[headerNames.correlationId]?.slice(0, maxCorrelationIdLength);
+    const logFields = { topic: physicalTopic, partition, offset: message.offset, correlationId, groupId: this.groupId };
+    await withLogContext(logFields, async () => {
+      let result: { outcome: Outcome; attempts: number };
+      try {
+        result = await inSpan(
+          `${this.options.groupId} process ${sourceTopic}`,
+          {
+            kind: SpanKind.CONSUMER,
+            parent: contextFromHeaders(record.headers),
+            attributes: {
+              'messaging.system': 'kafka',
+              'messaging.destination.name': physicalTopic,
+              'messaging.consumer.group.name': this.groupId,
+            },
+          },
+          () => this.consume(record, physicalTopic, control),
+        );
+      } catch (error) {
+        if (error instanceof ConsumerStopping) throw error;
+        // A defect outside the handler: the record still leaves the partition, as a dead letter that says so.
+        this.options.logger.error('record could not be handled; dead-lettering it', { error });
+        await this.deadLetter(record, physicalTopic, physicalTopic, control, {
+          errorClass: 'UNREADABLE_RECORD',
+          errorMessage: `${(error as Error).name}: ${(error as Error).message}`,
+          attempts: 1,
+        });
+        result = { outcome: 'dead-lettered', attempts: 1 };
+      }
+      eventsConsumedTotal.inc({ topic: sourceTopic, outcome: result.outcome });
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      const level = result.outcome === 'dead-lettered' ? 'warn' : 'info';
+      this.options.logger[level]('event handled', { outcome: result.outcome, attempts: result.attempts, durationMs });
+    });
+  }
+
+  /** Decode, route and apply one record; everything it cannot apply ends as a dead letter. */
+  private async consume(
+    record: ConsumedRecord,
+    physicalTopic: string,
+    control: PartitionControl,
+  ): Promise<{ outcome: Outcome; attempts: number }> {
+    const startAttempt = startingAttempt(record.headers, this.retryPolicy.maxAttempts, record.notes);
+    if (record.notes.length > 0) {
+      recordHeadersIgnoredTotal.inc({ topic: record.topic });
+      this.options.logger.warn('record headers ignored', { notes: record.notes.slice(0, 10) });
+    }
+    const handlerTopic = this.handlerTopicOf(record);
+    const originalTopic = handlerTopic ? namespaced(this.options.namespace, handlerTopic) : physicalTopic;
+    const deadLetter = async (failure: DeadLetterFailure) => {
+      await this.deadLetter(record, originalTopic, physicalTopic, control, failure);
+      return { outcome: 'dead-lettered' as const, attempts: failure.attempts };
     };
-    const parent = contextFromHeaders(message.headers);
-    const spanAttributes = {
-      'messaging.system': 'kafka',
-      'messaging.destination.name': payload.topic,
-      'messaging.consumer.group.name': this.groupId,
-    };
-    await inSpan(
-      `${this.options.groupId} process ${topic}`,
-      { kind: SpanKind.CONSUMER, parent, attributes: spanAttributes },
-      () =>
-        withLogContext(logFields, async () => {
-          const startAttempt = Math.max(
-            1,
-            Number(headerText(message.headers, headerNames.attempt) ?? 1) || 1,
-          );
-          let outcome: Outcome;
-          let attempts = startAttempt;
-          if (!decoded.ok) {
-            await this.deadLetter(payload, {
-              errorClass: decoded.errorClass,
-              errorMessage: decoded.message,
-              attempts: 1,
-            });
-            outcome = 'dead-lettered';
-            attempts = 1;
-          } else {
-            ({ outcome, attempts } = await this.applyWithRetries(
-              payload,
-              topic,
-              decoded.event,
-              startAttempt,
-            ));
-          }
-          eventsConsumedTotal.inc({ topic, outcome });
-          const durationMs = Math.round((performance.now() - started) * 10) / 10;
-          const level = outcome === 'dead-lettered' ? 'warn' : 'info';
-          this.options.logger[level]('event handled', { outcome, attempts, durationMs });
-        }),
+    if (!handlerTopic) {
+      return deadLetter({
+        errorClass: 'INVALID_REPLAY',
+        errorMessage: `a replay must name, in ${headerNames.replayTopic}, a topic this service consumes (${Object.keys(this.options.handlers).join(', ')})`,
+        attempts: 1,
+      });
+    }
+    const decoded = decodeEvent(handlerTopic, record.value, this.options.catalog);
+    if (!decoded.ok) return deadLetter({ errorClass: decoded.errorClass, errorMessage: decoded.message, attempts: 1 });
+    return withLogContext({ eventId: decoded.event.eventId, correlationId: decoded.event.correlationId }, () =>
+      this.applyWithRetries(record, handlerTopic, decoded.event, startAttempt, control, deadLetter),
     );
   }
 
+  /** The topic whose handler a record is for: its own, or for a replay the one `x-replay-topic` names. */
+  private handlerTopicOf(record: ConsumedRecord): string | undefined {
+    const consumes = (topic: string | undefined) =>
+      topic !== undefined && Object.hasOwn(this.options.handlers, topic) ? topic : undefined;
+    if (record.topic !== this.options.replayTopic) return consumes(record.topic);
+    return consumes(record.headers[headerNames.replayTopic]);
+  }
+
   private async applyWithRetries(
-    payload: EachMessagePayload,
+    record: ConsumedRecord,
     topic: string,
     event: EventEnvelope,
     startAttempt: number,
+    control: PartitionControl,
+    deadLetter: (failure: DeadLetterFailure) => Promise<{ outcome: 'dead-lettered'; attempts: number }>,
   ): Promise<{ outcome: Outcome; attempts: number }> {
-    const handler = this.options.handlers[topic] as EventHandler<EventEnvelope, Tx> | undefined;
-    if (!handler) throw new Error(`no handler for ${topic}`); // subscribed topics are exactly the handlers' keys
+    const handler = this.options.handlers[topic] as EventHandler<EventEnvelope, Tx>;
     let attempt = startAttempt;
     for (;;) {
       try {
-        const outcome = await this.applyOnce(handler, event, topic, attempt, payload);
-        if (outcome === 'duplicate') this.counters.duplicates += 1;
+        const applied = await applyEvent({
+          database: this.options.database,
+          consumerGroup: this.groupId,
+          topic,
+          event,
+          handler,
+          context: { attempt, topic, partition: record.partition, offset: record.offset, logger: this.options.logger },
+          onRejected: (tx, rejection) =>
+            this.sink.writeInTransaction(tx, record, {
+              errorClass: rejection.errorClass,
+              errorMessage: rejection.reason,
+              attempts: attempt,
+              originalTopic: namespaced(this.options.namespace, topic),
+              sourceTopic: namespaced(this.options.namespace, record.topic),
+              consumerGroup: this.groupId,
+            }),
+          timeoutMs: this.options.transactionTimeoutMs ?? 15_000,
+        });
+        if (applied.outcome === 'rejected') {
+          this.counters.deadLettered += 1;
+          this.options.logger.warn('event rejected by its handler', { ...applied.rejection });
+          return { outcome: 'dead-lettered', attempts: attempt };
+        }
+        if (applied.outcome === 'duplicate') this.counters.duplicates += 1;
         else this.counters.processed += 1;
-        return { outcome, attempts: attempt };
+        return { outcome: applied.outcome, attempts: attempt };
       } catch (error) {
-        if (isConnectionProblem(error) || !(await databaseAnswers(this.options.database))) {
-          this.counters.outagePauses += 1;
-          consumerOutagePausesTotal.inc();
-          await waitForDatabase({
-            database: this.options.database,
-            heartbeat: payload.heartbeat,
-            isStopping: () => this.stopping,
-            logger: this.options.logger,
-            context: { attempt, error: (error as Error).message },
-          });
+        if (await this.isOutage(error)) {
+          await this.waitOutOutage(control, { attempt, error: (error as Error).message });
           continue;
         }
         if (attempt >= this.retryPolicy.maxAttempts) {
-          await this.deadLetter(payload, {
+          return deadLetter({
             errorClass: 'HANDLER_FAILED',
             errorMessage: `${(error as Error).name}: ${(error as Error).message}`,
             attempts: attempt,
           });
-          return { outcome: 'dead-lettered', attempts: attempt };
         }
         const waitMs = this.retryPolicy.backoffMs(attempt);
         this.options.logger.warn('handler failed; retrying', { attempt, retryInMs: waitMs, error });
         this.counters.retries += 1;
         eventRetriesTotal.inc({ topic });
         await new Promise((resolve) => setTimeout(resolve, waitMs));
-        await payload.heartbeat();
+        await control.heartbeat();
         attempt += 1;
       }
     }
   }
 
-  private applyOnce(
-    handler: EventHandler<EventEnvelope, Tx>,
-    event: EventEnvelope,
-    topic: string,
-    attempt: number,
-    payload: EachMessagePayload,
-  ): Promise<'processed' | 'duplicate'> {
-    return this.options.database.$transaction(
-      async (tx) => {
-        const inserted = await tx.$executeRawUnsafe(
-          `INSERT INTO processed_event (consumer_group, event_id, topic, attempts) VALUES ($1, $2::uuid, $3, $4)
-           ON CONFLICT DO NOTHING`,
-          this.groupId,
-          event.eventId,
-          topic,
-          attempt,
-        );
-        if (inserted === 0) return 'duplicate';
-        const caused = await handler(event, tx, {
-          attempt,
-          topic,
-          partition: payload.partition,
-          offset: payload.message.offset,
-          logger: this.options.logger,
-        });
-        if (caused && caused.length > 0) await writeToOutbox(tx, caused);
-        return 'processed';
-      },
-      { timeout: this.options.transactionTimeoutMs ?? 15_000, maxWait: 5_000 },
+  private async deadLetter(
+    record: ConsumedRecord,
+    originalTopic: string,
+    sourceTopic: string,
+    control: PartitionControl,
+    failure: DeadLetterFailure,
+  ): Promise<void> {
+    await this.untilDatabaseAnswers(control, () =>
+      this.sink.publish(record, { ...failure, originalTopic, sourceTopic, consumerGroup: this.groupId }, control),
     );
+    this.counters.deadLettered += 1;
   }
 
-  private async deadLetter(
-    payload: EachMessagePayload,
-    failure: Pick<DeadLetterFacts, 'errorClass' | 'errorMessage' | 'attempts'>,
-  ): Promise<void> {
-    const { message } = payload;
-    const dlqMessage = deadLetterMessage(message, {
-      ...failure,
-      originalTopic: payload.topic,
-      partition: payload.partition,
-      offset: message.offset,
-      key: message.key,
-      consumerGroup: this.groupId,
-    });
-    const topic = namespaced(this.options.namespace, this.options.deadLetterTopic);
-    let delayMs = 250;
+  private async isOutage(error: unknown): Promise<boolean> {
+    return isConnectionProblem(error) || !(await databaseAnswers(this.options.database));
+  }
+
+  private async waitOutOutage(control: PartitionControl, context: Record<string, unknown>): Promise<void> {
+    this.counters.outagePauses += 1;
+    consumerOutagePausesTotal.inc();
+    control.paused('the service database does not answer');
+    try {
+      await waitForDatabase({
+        database: this.options.database,
+        heartbeat: control.heartbeat,
+        isStopping: control.isStopping,
+        logger: this.options.logger,
+        context,
+      });
+    } finally {
+      control.paused(null);
+    }
+  }
+
+  /** Runs work that needs the database, waiting out outages of it (an outage is never the message's fault). */
+  private async untilDatabaseAnswers<T>(control: PartitionControl, work: () => Promise<T>): Promise<T> {
     for (;;) {
       try {
-        await this.producer.send({ topic, acks: -1, messages: [dlqMessage] });
-        this.counters.deadLettered += 1;
-        eventsDeadLetteredTotal.inc({
-          topic: withoutNamespace(this.options.namespace, payload.topic),
-          error_class: failure.errorClass,
-        });
-        return;
+        return await work();
       } catch (error) {
-        // The broker is unreachable: keep the message (uncommitted) and try again; dead letters are never dropped.
-        if (this.stopping) throw error;
-        this.options.logger.warn('dead-letter publish failed; retrying', {
-          error,
-          retryInMs: delayMs,
-        });
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-        delayMs = Math.min(delayMs * 2, 5000);
+        if (error instanceof ConsumerStopping || !(await this.isOutage(error))) throw error;
+        await this.waitOutOutage(control, { error: (error as Error).message });
       }
     }
   }

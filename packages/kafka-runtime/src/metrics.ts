@@ -36,3 +36,38 @@ export const eventsPublishedTotal = new Counter({
   labelNames: ['topic'] as const,
   registers,
 });
+
+export const oversizedDeadLettersTotal = new Counter({
+  name: 'dead_letters_oversized_total',
+  help: 'Dead letters too large for the topic: stored in full by the consumer, published as a truncated copy',
+  labelNames: ['topic'] as const,
+  registers,
+});
+
+export const recordHeadersIgnoredTotal = new Counter({
+  name: 'record_headers_ignored_total',
+  help: 'Records with headers the consumer could not read (null, not text, too large, repeated, out of range), by topic',
+  labelNames: ['topic'] as const,
+  registers,
+});
+
+export const consumerCrashesTotal = new Counter({
+  name: 'consumer_crashes_total',
+  help: 'Times a consumer (event consumer or dead-letter store) crashed, by group',
+  labelNames: ['group'] as const,
+  registers,
+});
+
+export const consumerRestartsTotal = new Counter({
+  name: 'consumer_restarts_total',
+  help: 'Times the runtime restarted a crashed consumer, by group',
+  labelNames: ['group'] as const,
+  registers,
+});
+
+export const deadLettersSkippedTotal = new Counter({
+  name: 'dead_letters_skipped_total',
+  help: 'Records on a dead-letter topic the store could not keep, by reason',
+  labelNames: ['reason'] as const,
+  registers,
+});

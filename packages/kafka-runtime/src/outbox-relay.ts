@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Kafka, Message, Producer } from 'kafkajs';
+import type { LoopReport } from '@food/contracts';
 import { contextFromHeaders, SpanKind, startSpan, type Logger } from '@food/service-kit';
 import { isConnectionProblem } from './connection-problem.js';
 import { eventsPublishedTotal } from './metrics.js';
@@ -24,7 +25,7 @@ export interface OutboxRelayOptions {
 interface OutboxRow {
   id: string;
   topic: string;
-  message_key: string;
+  message_key: Buffer | null;
   value: Buffer;
   headers: Record<string, string>;
 }
@@ -51,6 +52,8 @@ export class OutboxRelay {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private readonly counters: OutboxRelayStats = { published: 0, batches: 0, isLeader: false };
+  private failingSince: number | undefined;
+  private lastError: string | undefined;
 
   constructor(options: OutboxRelayOptions) {
     this.options = { batchSize: 500, pollIntervalMs: 1000, drainTimeoutMs: 10_000, ...options };
@@ -59,6 +62,21 @@ export class OutboxRelay {
 
   stats(): OutboxRelayStats {
     return { ...this.counters };
+  }
+
+  /** For `/health`: publishing or standing by is fine; failing to publish for more than 10 s is not. */
+  report(): Omit<LoopReport, 'name'> {
+    const failingForMs = this.failingSince === undefined ? 0 : Date.now() - this.failingSince;
+    const state = !this.running ? 'stopped' : failingForMs > 0 ? 'failing' : this.counters.isLeader ? 'publishing' : 'standby';
+    return {
+      ok: this.running && failingForMs <= 10_000,
+      state,
+      detail:
+        failingForMs > 0
+          ? `publishing has failed for ${Math.round(failingForMs / 1000)} s`
+          : `${this.counters.published} published in ${this.counters.batches} batches`,
+      lastError: this.lastError,
+    };
   }
 
   async start(): Promise<void> {
@@ -92,11 +110,14 @@ export class OutboxRelay {
         }
         const published = await this.publishBatch();
         backoffMs = 250;
+        this.failingSince = undefined;
         if (published === 0) {
           if (!this.running) return;
           await this.idle(this.options.pollIntervalMs);
         }
       } catch (error) {
+        this.failingSince ??= Date.now();
+        this.lastError = `${(error as Error).name}: ${(error as Error).message}`;
         this.options.logger.warn('outbox relay: publishing failed; will retry', { error, retryInMs: backoffMs });
         if (isConnectionProblem(error)) await this.closeClient();
         if (!this.running) return;

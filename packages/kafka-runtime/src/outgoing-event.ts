@@ -5,7 +5,8 @@ import { headerNames, type EventCatalog, type EventEnvelope, type PayloadOf } fr
 export interface OutgoingEvent {
   eventId: string;
   topic: string;
-  key: string;
+  /** Null only for a replayed or dead-lettered message whose original had no key. */
+  key: string | Buffer | null;
   value: Buffer;
   headers: Record<string, string>;
 }

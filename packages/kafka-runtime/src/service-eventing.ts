@@ -1,5 +1,5 @@
 import type { EventCatalog } from '@food/contracts';
-import type { Logger } from '@food/service-kit';
+import { registerProcessLoop, type Logger } from '@food/service-kit';
 import { DeadLetterStore } from './dead-letter-store.js';
 import { EventConsumer, type EventHandlers } from './event-consumer.js';
 import { registerEventingGauges } from './eventing-metrics.js';
@@ -16,7 +16,7 @@ export interface ServiceEventingOptions<TCatalog extends EventCatalog, Tx extend
   database: TransactionalDatabase<Tx>;
   catalog: TCatalog;
   /** Omit for a service that only publishes. */
-  consume?: { handlers: EventHandlers<TCatalog, Tx>; deadLetterTopic: string };
+  consume?: { handlers: EventHandlers<TCatalog, Tx>; deadLetterTopic: string; replayTopic: string };
   logger: Logger;
   onShutdown: (name: string, close: () => Promise<void>) => void;
 }
@@ -32,7 +32,11 @@ export async function startServiceEventing<TCatalog extends EventCatalog, Tx ext
   const kafka = createKafkaClient({ clientId: service, brokers: options.brokers, logger });
   const relay = new OutboxRelay({ kafka, databaseUrl: options.databaseUrl, namespace, logger });
   await relay.start();
-  options.onShutdown('outbox relay', () => relay.stop());
+  const forgetRelay = registerProcessLoop('outbox relay', () => relay.report());
+  options.onShutdown('outbox relay', async () => {
+    await relay.stop();
+    forgetRelay();
+  });
   const consumed = options.consume && {
     groupId: namespaced(namespace, service),
     topics: Object.keys(options.consume.handlers).map((topic) => namespaced(namespace, topic)),
@@ -48,6 +52,7 @@ export async function startServiceEventing<TCatalog extends EventCatalog, Tx ext
     handlers: options.consume.handlers,
     database: options.database,
     deadLetterTopic: options.consume.deadLetterTopic,
+    replayTopic: options.consume.replayTopic,
     logger,
   });
   const deadLetters = new DeadLetterStore({
@@ -58,6 +63,8 @@ export async function startServiceEventing<TCatalog extends EventCatalog, Tx ext
     database: options.database,
     logger,
   });
+  registerProcessLoop(`consumer ${consumer.consumerGroup}`, () => consumer.report());
+  registerProcessLoop(`dead-letter store ${deadLetters.consumerGroup}`, () => deadLetters.report());
   await Promise.all([consumer.start(), deadLetters.start()]);
   options.onShutdown('dead-letter store', () => deadLetters.stop());
   options.onShutdown('event consumer', () => consumer.stop());

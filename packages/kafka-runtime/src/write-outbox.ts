@@ -13,7 +13,7 @@ export async function writeToOutbox(tx: SqlClient, events: readonly OutgoingEven
       'INSERT INTO outbox_event (event_id, topic, message_key, value, headers) VALUES ($1::uuid, $2, $3, $4, $5::jsonb)',
       event.eventId,
       event.topic,
-      event.key,
+      typeof event.key === 'string' ? Buffer.from(event.key, 'utf8') : event.key,
       event.value,
       // The active trace (the request or the consumed event that caused this one) travels with the event.
       JSON.stringify(withTraceHeaders(event.headers)),

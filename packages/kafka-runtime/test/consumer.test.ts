@@ -26,6 +26,7 @@ type Ledger = Awaited<ReturnType<typeof createLedgerDatabase>>;
 type LedgerKafka = Awaited<ReturnType<typeof createLedgerKafka>>;
 
 const quickRetries: RetryPolicy = { maxAttempts: 3, backoffMs: () => 50 };
+const ledgerRoute = { replayTopic: ledgerTopics.replays, consumedTopics: [ledgerTopics.credited] };
 
 describe('idempotent consumer, retries and dead letters', () => {
   let db: Ledger;
@@ -58,6 +59,7 @@ describe('idempotent consumer, retries and dead letters', () => {
       catalog: ledgerCatalog,
       database: db.prisma,
       deadLetterTopic: ledgerTopics.deadLetters,
+      replayTopic: ledgerTopics.replays,
       logger: bus.logger,
       retryPolicy: quickRetries,
       handlers: {
@@ -132,7 +134,9 @@ describe('idempotent consumer, retries and dead letters', () => {
     expect(stored.errorMessage).toContain('ledger rejected acct-poison');
     expect(Buffer.from(stored.value).equals(poison.value)).toBe(true);
     const headers = stored.headers as Record<string, string>;
-    for (const name of Object.values(headerNames.deadLetter)) expect(headers[name], name).toBeTruthy();
+    const { truncated: _truncated, originalBytes: _originalBytes, ...everyCopyHas } = headerNames.deadLetter;
+    for (const name of Object.values(everyCopyHas)) expect(headers[name], name).toBeTruthy();
+    expect(headers[headerNames.deadLetter.truncated]).toBeUndefined();
     expect(headers[headerNames.correlationId]).toBeTruthy();
     expect(await account('acct-poison')).toBeNull();
   });
@@ -162,7 +166,7 @@ describe('idempotent consumer, retries and dead letters', () => {
     expect(letters[3]!.errorMessage).toContain('payload.accountId');
   });
 
-  it('processes a replayed dead letter once after the cause is fixed; a second replay changes nothing', async () => {
+  it('processes a replayed dead letter once after the cause is fixed; a second replay goes only when forced, and changes nothing', async () => {
     const consumer = await startLedgerService();
     failuresLeft.set('acct-replay', Number.POSITIVE_INFINITY);
     const event = creditEvent('acct-replay', 1, 25);
@@ -170,14 +174,16 @@ describe('idempotent consumer, retries and dead letters', () => {
     const letter = await eventually(() => db.prisma.deadLetter.findFirst({ where: { eventId: event.eventId } }), 20_000, 'dead letter');
 
     failuresLeft.delete('acct-replay'); // the cause is fixed
-    const first = await replayDeadLetters(db.prisma, [letter.id], { requestedBy: 'admin@example.test' });
+    const first = await replayDeadLetters(db.prisma, [letter.id], ledgerRoute, { requestedBy: 'admin@example.test' });
     expect(first.replayed).toEqual([letter.id]);
     await eventually(async () => (await account('acct-replay'))?.appliedCount === 1, 20_000, 'the replay applied');
     const processed = await db.prisma.processedEvent.findFirst({ where: { eventId: event.eventId } });
     expect(processed?.attempts).toBe(1); // a replay starts with a fresh attempt count
 
-    await replayDeadLetters(db.prisma, [letter.id], { requestedBy: 'admin@example.test' });
-    await eventually(async () => consumer.stats().duplicates === 1, 20_000, 'the second replay skipped');
+    const again = await replayDeadLetters(db.prisma, [letter.id], ledgerRoute, { requestedBy: 'admin@example.test' });
+    expect(again).toEqual({ replayed: [], skipped: [{ id: letter.id, reason: expect.stringContaining('already replayed') }] });
+    await replayDeadLetters(db.prisma, [letter.id], ledgerRoute, { requestedBy: 'admin@example.test', force: true });
+    await eventually(async () => consumer.stats().duplicates === 1, 20_000, 'the forced replay skipped as a duplicate');
     expect(await account('acct-replay')).toMatchObject({ balance: 25, appliedCount: 1 });
     const audit = await db.prisma.deadLetterReplay.findMany({ where: { deadLetterId: letter.id } });
     expect(audit.map((row) => [row.action, row.requestedBy, row.outcome])).toEqual([

@@ -1,10 +1,14 @@
 import type { HealthReport } from '@food/contracts';
+import { processLoopReports } from './process-loops.js';
 
 export type HealthCheck = () => Promise<void>;
 
 const startedAt = Date.now();
 
-/** Runs each named check with a timeout; the report is `degraded` if any check fails. */
+/**
+ * Runs each named check with a timeout and adds every loop the process runs (consumers, stores, relays); the
+ * report is `degraded` if any check fails or any loop is not doing its work.
+ */
 export async function buildHealthReport(
   service: string,
   checks: Record<string, HealthCheck>,
@@ -28,10 +32,12 @@ export async function buildHealthReport(
       }
     }),
   );
+  const loops = processLoopReports();
   return {
     service,
-    status: results.every(([, result]) => result.ok) ? 'ok' : 'degraded',
+    status: results.every(([, result]) => result.ok) && loops.every((loop) => loop.ok) ? 'ok' : 'degraded',
     uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     checks: Object.fromEntries(results),
+    ...(loops.length > 0 ? { loops } : {}),
   };
 }

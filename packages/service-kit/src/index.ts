@@ -4,6 +4,7 @@ export * from './postgres.js';
 export * from './migrate.js';
 export * from './trpc-http-server.js';
 export * from './health.js';
+export * from './process-loops.js';
 export * from './shutdown.js';
 export * from './access-token.js';
 export * from './service-trpc.js';

@@ -37,16 +37,24 @@ export function startTracing(service: string, options: { otlpEndpoint: string | 
 
 const tracer = () => trace.getTracer('food-ordering');
 
-type HeaderCarrier = Record<string, string | Buffer | Array<string | Buffer> | undefined>;
+type HeaderValue = string | Buffer | null | undefined;
+type HeaderCarrier = Record<string, HeaderValue | HeaderValue[]>;
 
-/** The trace context a request or message carries (the root context when it carries none). */
-export function contextFromHeaders(headers: HeaderCarrier | undefined): Context {
+/**
+ * The trace context a request or message carries (the root context when it carries none). Headers come from
+ * outside: a null, repeated or garbled value is skipped, never thrown on.
+ */
+export function contextFromHeaders(headers: HeaderCarrier | null | undefined): Context {
   const carrier: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined) carrier[name.toLowerCase()] = first.toString();
+    if (typeof first === 'string' || Buffer.isBuffer(first)) carrier[name.toLowerCase()] = first.toString();
   }
-  return propagation.extract(ROOT_CONTEXT, carrier);
+  try {
+    return propagation.extract(ROOT_CONTEXT, carrier);
+  } catch {
+    return ROOT_CONTEXT;
+  }
 }
 
 /** Headers with the active trace context added (`traceparent`), for an outgoing request or message. */

@@ -5,8 +5,8 @@ const orderId = '3f2a9c1e-0000-4000-8000-000000000000';
 
 describe('notification text', () => {
   it('tells the customer the amount and the order', () => {
-    expect(notificationText.paymentReceived({ orderId, userId: 'u', paymentId: orderId, amountCents: 1950, currency: 'EUR' }).body).toBe(
-      'We received your payment of €19.50 for order #3f2a9c1e.',
+    expect(notificationText.orderConfirmed({ orderId, userId: 'u', totalCents: 1950, currency: 'EUR' }).body).toBe(
+      'We received your payment of €19.50: your order #3f2a9c1e is confirmed and on its way to the kitchen.',
     );
   });
 

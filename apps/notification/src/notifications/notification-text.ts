@@ -1,5 +1,6 @@
-import type { OrderCancelled, OrderConfirmed, PaymentCompleted, PaymentFailed } from '@food/contracts';
+import type { OrderCancelled, OrderConfirmed } from '@food/contracts';
 
+/** PAYMENT_* are kinds of notifications written before an order's outcome became the one notification it gives. */
 export const notificationKinds = ['PAYMENT_RECEIVED', 'PAYMENT_DECLINED', 'ORDER_CONFIRMED', 'ORDER_CANCELLED'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -11,26 +12,23 @@ export interface NotificationText {
 
 const shortOrder = (orderId: string) => `#${orderId.slice(0, 8)}`;
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(amountCents: number, currency: string): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(amountCents / 100);
+  let formatter = formatters.get(currency);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-GB', { style: 'currency', currency });
+    formatters.set(currency, formatter);
+  }
+  return formatter.format(amountCents / 100);
 }
 
-/** The words a customer reads for each user-visible event. */
+/** The words a customer reads for each order's outcome: one notification per order. */
 export const notificationText = {
-  paymentReceived: (event: PaymentCompleted): NotificationText => ({
-    kind: 'PAYMENT_RECEIVED',
-    title: 'Payment received',
-    body: `We received your payment of ${formatMoney(event.amountCents, event.currency)} for order ${shortOrder(event.orderId)}.`,
-  }),
-  paymentDeclined: (event: PaymentFailed): NotificationText => ({
-    kind: 'PAYMENT_DECLINED',
-    title: 'Payment declined',
-    body: `Your payment for order ${shortOrder(event.orderId)} did not go through: ${event.message}`,
-  }),
   orderConfirmed: (event: OrderConfirmed): NotificationText => ({
     kind: 'ORDER_CONFIRMED',
     title: 'Order confirmed',
-    body: `Your order ${shortOrder(event.orderId)} (${formatMoney(event.totalCents, event.currency)}) is confirmed and on its way to the kitchen.`,
+    body: `We received your payment of ${formatMoney(event.totalCents, event.currency)}: your order ${shortOrder(event.orderId)} is confirmed and on its way to the kitchen.`,
   }),
   orderCancelled: (event: OrderCancelled): NotificationText => ({
     kind: 'ORDER_CANCELLED',

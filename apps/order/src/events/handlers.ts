@@ -4,6 +4,6 @@ import type { Transaction } from '../db.js';
 import { markOrderCancelled, markOrderConfirmed } from '../orders/settle-order.js';
 
 export const handlers = {
-  [topics.paymentCompleted]: (event, tx) => markOrderConfirmed(tx, event),
-  [topics.paymentFailed]: (event, tx) => markOrderCancelled(tx, event),
+  [topics.paymentCompleted]: (event, tx, context) => markOrderConfirmed(tx, event, context),
+  [topics.paymentFailed]: (event, tx, context) => markOrderCancelled(tx, event, context),
 } satisfies EventHandlers<typeof eventCatalog, Transaction>;

@@ -20,6 +20,8 @@ const summarySelect = {
   updatedAt: true,
   cancellationReason: true,
   cancellationMessage: true,
+  attention: true,
+  attentionNote: true,
   restaurant: { select: { id: true, name: true } },
   _count: { select: { items: true } },
 } satisfies Prisma.OrderSelect;
@@ -36,6 +38,8 @@ function toSummary(row: SummaryRow) {
     currency: row.currency,
     itemCount: row._count.items,
     cancellation: row.cancellationReason ? { reason: row.cancellationReason, message: row.cancellationMessage ?? '' } : null,
+    /** Set when a payment event contradicted the order: an operator should look. */
+    attention: row.attention ? { reason: row.attention, note: row.attentionNote ?? '' } : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -1,6 +1,8 @@
 import { createDeadLetterRouter, createEventingRouter } from '@food/kafka-runtime';
 import { router } from '@food/service-kit';
+import { replayTopicOf } from '@food/contracts';
 import { db } from '../db.js';
+import { handlers } from '../events/handlers.js';
 import { orderAdminProcedures } from './admin.js';
 import { health } from './health.js';
 import { orderProcedures } from './orders.js';
@@ -11,7 +13,7 @@ export const orderRouter = router({
     health,
     ...orderProcedures,
     ...orderAdminProcedures,
-    deadLetters: createDeadLetterRouter(db),
+    deadLetters: createDeadLetterRouter(db, { replayTopic: replayTopicOf.order, consumedTopics: Object.keys(handlers) }),
     eventing: createEventingRouter(),
   }),
 });

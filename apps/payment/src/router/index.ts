@@ -1,6 +1,8 @@
 import { createDeadLetterRouter, createEventingRouter } from '@food/kafka-runtime';
 import { router } from '@food/service-kit';
+import { replayTopicOf } from '@food/contracts';
 import { db } from '../db.js';
+import { handlers } from '../events/handlers.js';
 import { paymentAdminProcedures } from './admin.js';
 import { health } from './health.js';
 
@@ -9,7 +11,7 @@ export const paymentRouter = router({
   payment: router({
     health,
     ...paymentAdminProcedures,
-    deadLetters: createDeadLetterRouter(db),
+    deadLetters: createDeadLetterRouter(db, { replayTopic: replayTopicOf.payment, consumedTopics: Object.keys(handlers) }),
     eventing: createEventingRouter(),
   }),
 });

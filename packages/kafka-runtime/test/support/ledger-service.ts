@@ -8,7 +8,13 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import { applyCredit, ledgerCatalog, ledgerTopics } from './ledger.js';
 
 const env = loadConfigOrExit(
-  z.object({ DATABASE_URL: z.string(), KAFKA_BROKERS: z.string(), KAFKA_NAMESPACE: z.string() }),
+  z.object({
+    DATABASE_URL: z.string(),
+    KAFKA_BROKERS: z.string(),
+    KAFKA_NAMESPACE: z.string(),
+    /** A credit of this account kills the process mid-handler (the kill test's poison). */
+    KILL_ON_ACCOUNT: z.string().optional(),
+  }),
   process.env,
 );
 const logger = createLogger('ledger-service', { level: 'info' });
@@ -23,7 +29,16 @@ await startServiceEventing({
   databaseUrl: env.DATABASE_URL,
   database,
   catalog: ledgerCatalog,
-  consume: { handlers: { [ledgerTopics.credited]: applyCredit }, deadLetterTopic: ledgerTopics.deadLetters },
+  consume: {
+    handlers: {
+      [ledgerTopics.credited]: (event, tx, context) => {
+        if (event.payload.accountId === env.KILL_ON_ACCOUNT) process.kill(process.pid, 'SIGKILL');
+        return applyCredit(event, tx, context);
+      },
+    },
+    deadLetterTopic: ledgerTopics.deadLetters,
+    replayTopic: ledgerTopics.replays,
+  },
   logger,
   onShutdown: shutdown.onShutdown,
 });

@@ -9,10 +9,14 @@ import { z } from 'zod';
 import {
   createEvent,
   createKafkaClient,
+  DeadLetterStore,
   ensureTopics,
+  EventConsumer,
   namespaced,
+  OutboxRelay,
   type EventHandler,
   type OutgoingEvent,
+  type RetryPolicy,
 } from '../../src/index.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 
@@ -24,7 +28,12 @@ export function stackServers(): { kafkaBrokers: string[]; postgresUrl: string } 
   return { kafkaBrokers: stack.kafkaBrokers.split(','), postgresUrl: stack.postgresUrl };
 }
 
-export const ledgerTopics = { credited: 'ledger.credited', recorded: 'ledger.recorded', deadLetters: 'ledger.failed.dlq' };
+export const ledgerTopics = {
+  credited: 'ledger.credited',
+  recorded: 'ledger.recorded',
+  deadLetters: 'ledger.failed.dlq',
+  replays: 'ledger.replay',
+};
 
 const credited = z.object({ accountId: z.string(), sequence: z.number().int(), amount: z.number().int() });
 export const ledgerCatalog = {
@@ -129,4 +138,47 @@ export async function collectMessages(kafka: Kafka, topic: string) {
     },
   });
   return { messages, stop: () => consumer.disconnect() };
+}
+
+type LedgerHandler = EventHandler<Parameters<typeof applyCredit>[0], LedgerTx>;
+
+/** The ledger service in this process: its consumer (with its replay topic), dead-letter store and relay. */
+export async function startLedgerConsumer(
+  db: { prisma: LedgerDatabase; url: string },
+  bus: { kafka: Kafka; namespace: string; logger: Logger },
+  options: { handler?: LedgerHandler; retryPolicy?: RetryPolicy; maxRecordBytes?: number } = {},
+) {
+  const consumer = new EventConsumer({
+    kafka: bus.kafka,
+    groupId: 'ledger',
+    namespace: bus.namespace,
+    catalog: ledgerCatalog,
+    database: db.prisma,
+    deadLetterTopic: ledgerTopics.deadLetters,
+    replayTopic: ledgerTopics.replays,
+    logger: bus.logger,
+    retryPolicy: options.retryPolicy ?? { maxAttempts: 3, backoffMs: () => 50 },
+    maxRecordBytes: options.maxRecordBytes,
+    handlers: { [ledgerTopics.credited]: options.handler ?? applyCredit },
+  });
+  const store = new DeadLetterStore({
+    kafka: bus.kafka,
+    namespace: bus.namespace,
+    deadLetterTopic: ledgerTopics.deadLetters,
+    groupId: 'ledger-dead-letters',
+    database: db.prisma,
+    logger: bus.logger,
+  });
+  const relay = new OutboxRelay({ databaseUrl: db.url, kafka: bus.kafka, namespace: bus.namespace, logger: bus.logger });
+  await Promise.all([consumer.start(), store.start(), relay.start()]);
+  return {
+    consumer,
+    store,
+    relay,
+    async stop() {
+      await consumer.stop();
+      await store.stop();
+      await relay.stop();
+    },
+  };
 }
