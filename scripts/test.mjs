@@ -71,25 +71,15 @@ try {
   const { ensureChromium } = await import('./lib/chromium.mjs');
   await step('Chromium for the browser tests', ensureChromium);
   startedKafka = settings.startedKafka;
-  const { startProcesses, localAccounts } = await import('./lib/stack.mjs');
+  const { startProcesses } = await import('./lib/stack.mjs');
   const { startSpanSink } = await import('./lib/span-sink.mjs');
   spanSink = await startSpanSink(4318 + settings.portOffset, settings.host);
   // Every process exports its spans to the sink, so a test can see one order's trace across services.
   for (const info of plan.all) Object.assign(info.env, { OTEL_EXPORTER_OTLP_ENDPOINT: spanSink.url, TRACING_EXPORT_DELAY_MS: '200' });
   say('▸ starting the test stack (logs in .local/logs/test/)');
   stack = await startProcesses(plan.all, { mode: 'test' });
-  const stackEnv = {
-    TEST_STACK: JSON.stringify({
-      kafkaBrokers: settings.kafkaBrokers,
-      kafkaNamespace: settings.kafkaNamespace,
-      postgresUrl: settings.postgresUrl,
-      redisUrl: settings.redisUrl,
-      urls: Object.fromEntries(plan.all.map((info) => [info.name, info.url])),
-      accounts: localAccounts,
-      spanSinkUrl: spanSink.url,
-      databaseUrls: Object.fromEntries(plan.services.map((info) => [info.name, info.env.DATABASE_URL])),
-    }),
-  };
+  const { testStackEnv } = await import('./lib/test-stack-env.mjs');
+  const stackEnv = testStackEnv(settings, plan.all, { spanSinkUrl: spanSink.url });
   await runVitest(stackEnv);
   await stack.stop();
   stack = undefined;

@@ -20,6 +20,8 @@ export const headerNames = {
     failedAt: 'x-dlq-failed-at',
     /** On a copy cut to fit the broker's size limit: the full record is in the service's dead_letter table. */
     truncated: 'x-dlq-truncated',
+    /** Names of the original's headers that had no value (kafkajs cannot write those; the names are kept here). */
+    nullHeaders: 'x-dlq-null-headers',
     originalBytes: 'x-dlq-original-bytes',
   },
 } as const;

@@ -55,9 +55,28 @@ function factHeaders(record: ConsumedRecord, facts: DeadLetterFacts): Record<str
   };
 }
 
+/**
+ * The original's headers as kafkajs can write them: a header without a value (legal in Kafka, but kafkajs's
+ * producer throws on one) is left out, and its name listed in `x-dlq-null-headers`.
+ */
+function writableHeaders(headers: IHeaders): IHeaders {
+  const writable: IHeaders = {};
+  const withoutValue: string[] = [];
+  for (const name of Object.keys(headers)) {
+    const given: unknown = headers[name];
+    const values = (Array.isArray(given) ? (given as unknown[]) : [given]).filter(
+      (value): value is Buffer | string => Buffer.isBuffer(value) || typeof value === 'string',
+    );
+    if (values.length === 0) withoutValue.push(name);
+    else writable[name] = values.length === 1 ? values[0] : values;
+  }
+  if (withoutValue.length > 0) writable[headerNames.deadLetter.nullHeaders] = withoutValue.join(',').slice(0, 2000);
+  return writable;
+}
+
 /** The original message, unchanged (key, value, every header as it came), with headers saying where it failed and why. */
 export function deadLetterMessage(record: ConsumedRecord, facts: DeadLetterFacts): Message {
-  return { key: record.key, value: record.value, headers: { ...record.rawHeaders, ...factHeaders(record, facts) } };
+  return { key: record.key, value: record.value, headers: { ...writableHeaders(record.rawHeaders), ...factHeaders(record, facts) } };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 import { envelopeIdentity, headersAsText, insertDeadLetter, type DeadLetterRow } from './dead-letter-row.js';
 import { eventsDeadLetteredTotal, oversizedDeadLettersTotal } from './metrics.js';
 import { namespaced, withoutNamespace } from './namespace.js';
+import type { PartitionControl } from './partition-control.js';
 import type { SqlClient } from './sql-client.js';
 import { ConsumerStopping } from './wait-for-database.js';
 import { writeToOutbox } from './write-outbox.js';
@@ -26,14 +27,6 @@ export interface DeadLetterSinkOptions {
   database: SqlClient;
   logger: Logger;
   maxRecordBytes?: number;
-}
-
-/** What a partition does while its dead letter waits: keep the group membership, and say why it is paused. */
-export interface PartitionControl {
-  heartbeat(): Promise<void>;
-  isStopping(): boolean;
-  /** Called with a reason when the partition starts waiting, and with null when it goes on. */
-  paused(reason: string | null): void;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -6,11 +6,12 @@ import { applyEvent, type EventHandler } from './apply-event.js';
 import { isConnectionProblem } from './connection-problem.js';
 import { readRecord, startingAttempt, type ConsumedRecord } from './consumed-record.js';
 import type { DeadLetterFailure } from './dead-letter-message.js';
-import { DeadLetterSink, type PartitionControl } from './dead-letter-sink.js';
+import { DeadLetterSink } from './dead-letter-sink.js';
 import { decodeEvent } from './decode-event.js';
 import { markStarted } from './in-flight-marks.js';
 import { consumerOutagePausesTotal, eventRetriesTotal, eventsConsumedTotal, recordHeadersIgnoredTotal } from './metrics.js';
 import { namespaced, withoutNamespace } from './namespace.js';
+import { guardedHeartbeat, interruptsBatch, PartitionLost, type PartitionControl } from './partition-control.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import type { SqlClient, TransactionalDatabase } from './sql-client.js';
 import { SupervisedConsumer } from './supervised-consumer.js';
@@ -138,7 +139,7 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
     const { batch } = payload;
     const sourceTopic = withoutNamespace(this.options.namespace, batch.topic);
     const control: PartitionControl = {
-      heartbeat: payload.heartbeat,
+      heartbeat: guardedHeartbeat(payload.heartbeat),
       isStopping: () => this.stopping,
       paused: (reason) => this.supervisor.paused(batch.topic, batch.partition, reason),
     };
@@ -170,6 +171,8 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
         }
       } catch (error) {
         if (error instanceof ConsumerStopping) return;
+        // A rebalance: kafkajs commits what was resolved and rejoins; the rest of the batch comes again.
+        if (error instanceof PartitionLost) throw error.kafkaError;
         throw error;
       } finally {
         this.supervisor.busy(batch.topic, batch.partition, false);
@@ -236,7 +239,7 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
           () => this.consume(record, physicalTopic, control),
         );
       } catch (error) {
-        if (error instanceof ConsumerStopping) throw error;
+        if (interruptsBatch(error)) throw error;
         // A defect outside the handler: the record still leaves the partition, as a dead letter that says so.
         this.options.logger.error('record could not be handled; dead-lettering it', { error });
         await this.deadLetter(record, physicalTopic, physicalTopic, control, {
@@ -331,6 +334,7 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
         else this.counters.processed += 1;
         return { outcome: applied.outcome, attempts: attempt };
       } catch (error) {
+        if (interruptsBatch(error)) throw error;
         if (await this.isOutage(error)) {
           await this.waitOutOutage(control, { attempt, error: (error as Error).message });
           continue;
@@ -393,7 +397,7 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       try {
         return await work();
       } catch (error) {
-        if (error instanceof ConsumerStopping || !(await this.isOutage(error))) throw error;
+        if (interruptsBatch(error) || !(await this.isOutage(error))) throw error;
         await this.waitOutOutage(control, { error: (error as Error).message });
       }
     }

@@ -134,7 +134,7 @@ describe('idempotent consumer, retries and dead letters', () => {
     expect(stored.errorMessage).toContain('ledger rejected acct-poison');
     expect(Buffer.from(stored.value).equals(poison.value)).toBe(true);
     const headers = stored.headers as Record<string, string>;
-    const { truncated: _truncated, originalBytes: _originalBytes, ...everyCopyHas } = headerNames.deadLetter;
+    const { truncated: _truncated, originalBytes: _originalBytes, nullHeaders: _nullHeaders, ...everyCopyHas } = headerNames.deadLetter;
     for (const name of Object.values(everyCopyHas)) expect(headers[name], name).toBeTruthy();
     expect(headers[headerNames.deadLetter.truncated]).toBeUndefined();
     expect(headers[headerNames.correlationId]).toBeTruthy();
