@@ -86,6 +86,8 @@ try {
       redisUrl: settings.redisUrl,
       urls: Object.fromEntries(plan.all.map((info) => [info.name, info.url])),
       accounts: localAccounts,
+      // For the tests that call a service or the gateway as the gateway or the web app would.
+      secrets: { gateway: plan.gateway.env.GATEWAY_SECRET, proxy: plan.gateway.env.PROXY_SECRET },
       spanSinkUrl: spanSink.url,
       databaseUrls: Object.fromEntries(plan.services.map((info) => [info.name, info.env.DATABASE_URL])),
     }),
