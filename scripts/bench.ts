@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAnonymousClient, signIn } from '@food/api-client';
-import { defineEvent } from '@food/contracts';
+import { defineEvent, trustHeaders } from '@food/contracts';
 import {
   createEvent,
   createKafkaClient,
@@ -74,7 +74,7 @@ const orderUrl: string = serviceInfo('order').url;
 const { session } = await signIn(gatewayUrl, localAccounts.customer);
 const token = await session.accessToken();
 
-async function load(url: string, requests: number, concurrency: number) {
+async function load(url: string, requests: number, concurrency: number, headers: Record<string, string> = {}) {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -83,7 +83,7 @@ async function load(url: string, requests: number, concurrency: number) {
       while (next < requests) {
         next += 1;
         const sent = performance.now();
-        const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+        const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, ...headers } });
         await response.arrayBuffer();
         if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
         latencies.push(performance.now() - sent);
@@ -97,9 +97,11 @@ async function load(url: string, requests: number, concurrency: number) {
 say('▸ 1/5 gateway overhead (order.list, 20 concurrent)');
 const overheadRequests = quick ? 1000 : 4000;
 const listPath = `/trpc/order.list?input=${encodeURIComponent(JSON.stringify({ limit: 5 }))}`;
-await load(`${orderUrl}${listPath}`, 200, 20); // warm-up
+// Services answer only calls that carry the gateway's secret; the direct baseline carries it as the gateway would.
+const asGateway = { [trustHeaders.gatewaySecret]: plan.gateway.env.GATEWAY_SECRET as string };
+await load(`${orderUrl}${listPath}`, 200, 20, asGateway); // warm-up
 await load(`${plan.gateway.url}${listPath}`, 200, 20);
-const direct = await load(`${orderUrl}${listPath}`, overheadRequests, 20);
+const direct = await load(`${orderUrl}${listPath}`, overheadRequests, 20, asGateway);
 const viaGateway = await load(`${plan.gateway.url}${listPath}`, overheadRequests, 20);
 results.gatewayOverhead = {
   direct,

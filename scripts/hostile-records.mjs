@@ -27,7 +27,7 @@ try {
   await run('npx', ['vitest', 'run', 'test/hostile-records.test.ts'], {
     env: {
       ...process.env,
-      ...testStackEnv(settings, processes),
+      ...testStackEnv(settings, plan, {}, processes),
       HOSTILE_RECORDS: args.records ?? '20000',
       ...(args.seed ? { HOSTILE_SEED: args.seed } : {}),
     },

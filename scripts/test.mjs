@@ -49,7 +49,12 @@ async function runShortChaos() {
   rmSync(resultFile, { force: true });
   say('▸ short fault-injection run (scripts/chaos.ts --short)');
   try {
-    await run('npx', ['tsx', '--conditions=source', 'scripts/chaos.ts', '--short']);
+    // Moved with STACK_NAMESPACE / STACK_DATABASE_SUFFIX (two runs at once), chaos would otherwise take this run's
+    // own databases and topics, and count the tests' data in its invariants: it gets its own, as its defaults do.
+    const env = { ...process.env };
+    if (env.STACK_NAMESPACE) env.STACK_NAMESPACE = `${env.STACK_NAMESPACE}chaos`;
+    if (env.STACK_DATABASE_SUFFIX) env.STACK_DATABASE_SUFFIX = `${env.STACK_DATABASE_SUFFIX}_chaos`;
+    await run('npx', ['tsx', '--conditions=source', 'scripts/chaos.ts', '--short'], { env });
   } catch {
     // the invariants are counted from the result file below
   }
@@ -79,7 +84,7 @@ try {
   say('▸ starting the test stack (logs in .local/logs/test/)');
   stack = await startProcesses(plan.all, { mode: 'test' });
   const { testStackEnv } = await import('./lib/test-stack-env.mjs');
-  const stackEnv = testStackEnv(settings, plan.all, { spanSinkUrl: spanSink.url });
+  const stackEnv = testStackEnv(settings, plan, { spanSinkUrl: spanSink.url });
   await runVitest(stackEnv);
   await stack.stop();
   stack = undefined;

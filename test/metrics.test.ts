@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { createKafkaClient, namespaced } from '@food/kafka-runtime';
 import { createLogger } from '@food/service-kit';
 import { describe, expect, it } from 'vitest';
 import { eventually } from './support/customers.js';
-import { stackUrl, testStack } from './support/stack.js';
+import { asGateway, stackUrl, testStack } from './support/stack.js';
 
 async function scrape(process: string): Promise<string> {
   const response = await fetch(`${stackUrl(process)}/metrics`);
@@ -45,6 +46,28 @@ describe('Prometheus metrics', () => {
     const text = await scrape('gateway');
     expect(text).toContain('# TYPE http_requests_total counter');
     expect(text).toContain('# TYPE rate_limit_rejections_total counter');
+  });
+
+  // Finding 2 of issue 12: each unknown procedure name added series to every service's metrics, never freed.
+  it('unknown procedure names, anonymous or not, through the gateway or straight at a service, add no series', async () => {
+    const name = `probe${randomUUID().replaceAll('-', '')}`;
+    const gateway = stackUrl('gateway');
+    const order = stackUrl('order');
+    for (const url of [
+      `${gateway}/trpc/order.${name}`,
+      `${gateway}/trpc/${name}.x`,
+      `${gateway}/${name}`,
+      `${order}/trpc/order.${name}`,
+      `${order}/trpc/${name}.x,order.list`,
+    ]) {
+      expect((await fetch(url)).status).toBeGreaterThanOrEqual(400);
+    }
+    expect((await fetch(`${order}/trpc/order.${name}`, { headers: asGateway() })).status).toBe(404);
+    for (const process of ['gateway', 'order']) {
+      const text = await scrape(process);
+      expect(text, process).not.toContain(name);
+      expect(text, process).toMatch(/http_requests_total\{procedure="unknown",status="4\d\d"\} \d+/);
+    }
   });
 
   it('the dead-letter counter rises when a message is dead-lettered', async () => {

@@ -7,7 +7,7 @@ import { AssignerProtocol } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, newCustomer, orderInput, queryService, signInAdmin } from './support/customers.js';
 import { openEventStream } from './support/sse.js';
-import { gatewayTrpcUrl, stackUrl, testStack } from './support/stack.js';
+import { asGateway, gatewayTrpcUrl, stackUrl, testStack } from './support/stack.js';
 
 type SignedIn = Awaited<ReturnType<typeof signInAdmin>>;
 
@@ -216,7 +216,10 @@ describe('the order saga through the gateway', () => {
     const token = await customer.session.accessToken();
     const headers = { authorization: `Bearer ${token}` };
     const viaGateway = await openEventStream(`${gatewayTrpcUrl()}/notification.feed`, headers);
-    const viaSecondInstance = await openEventStream(`${stackUrl('notification-2')}/trpc/notification.feed`, headers);
+    const viaSecondInstance = await openEventStream(`${stackUrl('notification-2')}/trpc/notification.feed`, {
+      ...headers,
+      ...asGateway(),
+    });
     const adminFeed = await openEventStream(`${gatewayTrpcUrl()}/notification.adminFeed`, {
       authorization: `Bearer ${await admin.session.accessToken()}`,
     });

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Copies what the apps need at run time out of a built, pruned monorepo: each workspace's package.json and dist/,
-# the services' SQL migrations, and the web app's built .next (without its build cache) and next.config.
+# the services' SQL migrations, and the web app's built .next (without its build cache), next.config and server.mjs.
 # Sources, tests and TypeScript settings stay behind. Usage: collect-runtime-files.sh <built repo> <destination>
 set -eu
 from=$1
@@ -22,7 +22,7 @@ for workspace in apps/* packages/*; do
   if [ -f "$workspace/.next/BUILD_ID" ]; then
     mkdir -p "$to/$workspace/.next"
     (cd "$workspace/.next" && tar -cf - --exclude=./cache .) | (cd "$to/$workspace/.next" && tar -xf -)
-    for file in "$workspace"/next.config.* "$workspace/public"; do
+    for file in "$workspace"/next.config.* "$workspace/server.mjs" "$workspace/public"; do
       if [ -e "$file" ]; then cp -R "$file" "$to/$workspace/"; fi
     done
   fi

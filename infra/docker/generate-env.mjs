@@ -24,6 +24,8 @@ export function generateSecrets() {
     JWT_PUBLIC_KEY_PEM_BASE64: pemBase64(publicKey, 'spki'),
     JWT_KEY_ID: `compose-${hex(6)}`,
     NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
+    GATEWAY_SECRET: hex(32),
+    PROXY_SECRET: hex(32),
     BOOTSTRAP_ADMIN_PASSWORD: hex(16),
   };
 }

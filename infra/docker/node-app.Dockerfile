@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The image of every Node app of the monorepo. APP is the app's folder under apps/ (its package is @food/$APP);
 # the target is `service` for the tRPC services and the gateway (`node dist/main.js`, and `node dist/migrate.js`
-# for the migration jobs) and `web` for the Next.js app (`next start`). From the repository root:
+# for the migration jobs) and `web` for the Next.js app (`server.mjs`, i.e. `next start`). From the repository root:
 #   docker build -f infra/docker/node-app.Dockerfile --build-arg APP=order --target service -t food-ordering/order .
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -77,4 +77,5 @@ WORKDIR /app/apps/web
 RUN mkdir -p .next/cache && chown node:node .next .next/cache
 USER node
 EXPOSE 3000
-CMD ["node", "/app/node_modules/next/dist/bin/next", "start", "--hostname", "0.0.0.0"]
+# server.mjs is `next start` that sets X-Forwarded-For from the socket, whatever the client sent.
+CMD ["node", "server.mjs", "--hostname", "0.0.0.0"]

@@ -69,8 +69,6 @@ export async function stackPlan(settings, secrets) {
     env: {
       ...common,
       PORT: String(port('gateway')),
-      // The web app's backend-for-frontend runs on this host; its X-Forwarded-For is believed.
-      TRUSTED_PROXY_ADDRESSES: ['127.0.0.1', '::1', '::ffff:127.0.0.1'].join(','),
       RATE_LIMIT_KEY_PREFIX: `${settings.mode}${settings.kafkaNamespace}:gateway:rate-limit:`,
       // Every end-to-end test comes from 127.0.0.1; the limits themselves are tested in apps/gateway.
       ...(settings.mode === 'test' ? { RATE_LIMIT_PER_MINUTE: '100000', AUTH_RATE_LIMIT_PER_MINUTE: '5000' } : {}),
@@ -84,7 +82,8 @@ export async function stackPlan(settings, secrets) {
     name: 'web',
     cwd: path.join(repoRoot, 'apps', 'web'),
     command: process.execPath,
-    args: [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port('web')), '--hostname', settings.host],
+    // server.mjs is `next start` plus one thing: X-Forwarded-For is the socket's address, never the client's claim.
+    args: ['server.mjs', '--port', String(port('web')), '--hostname', settings.host],
     url: url('web'),
     healthPath: '/',
     env: {

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { BlockList, isIPv4 } from 'node:net';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import {
@@ -436,73 +435,40 @@ export const connectionProblems: ComposeCheck = ({ resolved }) => {
   return problems;
 };
 
-function cidrList(entries: string[]) {
-  const list = new BlockList();
-  for (const entry of entries) {
-    const [address = '', prefix] = entry.split('/');
-    if (prefix === undefined) list.addAddress(address);
-    else list.addSubnet(address, Number(prefix));
-  }
-  return list;
-}
+/** The containers allowed to publish ports (always on 127.0.0.1): the console, the API's one door, Jaeger's UI. */
+const publishedServices = new Set(['web', 'gateway', 'jaeger']);
 
 /**
- * X-Forwarded-For is believed from the right peers only: the gateway trusts exactly the addresses web gets (the
- * dynamic range of their shared network, which leaves out the bridge's address, where published-port traffic comes
- * from), and auth trusts exactly the gateway's fixed address.
+ * The trust boundaries (docs/gateway.md): who may set which header is decided by shared secrets, not addresses, so
+ * the gateway and every service share GATEWAY_SECRET, web and the gateway share PROXY_SECRET, the two differ; only web,
+ * the gateway and Jaeger's UI publish ports, each on 127.0.0.1; the services sit on internal networks only.
  */
-export const trustedProxyProblems: ComposeCheck = ({ resolved }) => {
+export const trustBoundaryProblems: ComposeCheck = ({ resolved }) => {
   const services = resolved.services ?? {};
   const networks = resolved.networks ?? {};
   const problems: string[] = [];
-  const gatewayService = services.gateway ?? {};
-  const gatewayAddresses = networksOf(gatewayService);
-  const webNetworks = Object.keys(networksOf(services.web ?? {}));
-  const edge = webNetworks.find((network) => network in gatewayAddresses);
-  const edgeConfig = edge ? networks[edge]?.ipam?.config?.[0] : undefined;
-  const trusted = (environmentOf(gatewayService).TRUSTED_PROXY_ADDRESSES ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  if (!edge || !edgeConfig?.ip_range || !edgeConfig.gateway) {
-    problems.push('web and the gateway share no network with a fixed ip_range and gateway address');
-  } else {
-    if (!sameJson(trusted, [edgeConfig.ip_range])) {
-      problems.push(
-        `the gateway trusts ${trusted.join(',') || 'nobody'}, not web's addresses ${edgeConfig.ip_range}`,
-      );
+  const gateway = environmentOf(services.gateway ?? {});
+  if (!gateway.GATEWAY_SECRET) problems.push('the gateway has no GATEWAY_SECRET');
+  if (!gateway.PROXY_SECRET) problems.push('the gateway has no PROXY_SECRET');
+  if (gateway.GATEWAY_SECRET && gateway.GATEWAY_SECRET === gateway.PROXY_SECRET)
+    problems.push('GATEWAY_SECRET and PROXY_SECRET are the same secret');
+  for (const { name, app, job, environment } of appContainers(resolved)) {
+    if (job !== 'server') continue;
+    if (app !== 'web' && app !== 'gateway' && environment.GATEWAY_SECRET !== gateway.GATEWAY_SECRET)
+      problems.push(`${name} does not share the gateway's GATEWAY_SECRET`);
+    if (app === 'web' && environment.PROXY_SECRET !== gateway.PROXY_SECRET)
+      problems.push(`${name} does not share the gateway's PROXY_SECRET`);
+    if (app !== 'web' && app !== 'gateway') {
+      const open = Object.keys(networksOf(services[name] ?? {})).filter((network) => !networks[network]?.internal);
+      if (open.length > 0) problems.push(`${name} is on ${open.join(', ')}, which is not internal`);
     }
-    const range = cidrList([edgeConfig.ip_range]);
-    if (range.check(edgeConfig.gateway))
-      problems.push(`${edge}'s bridge address ${edgeConfig.gateway} is in web's range`);
-    const fixed = gatewayAddresses[edge];
-    if (!fixed || range.check(fixed))
-      problems.push(`the gateway needs a fixed address on ${edge} outside ${edgeConfig.ip_range}`);
   }
-  const auth = services.auth ?? {};
-  const authTrusted = (environmentOf(auth).TRUSTED_PROXY_ADDRESSES ?? '')
-    .split(',')
-    .map((entry) => entry.trim());
-  const shared = Object.keys(networksOf(auth)).filter((network) => network in gatewayAddresses);
-  const gatewayAddress = shared
-    .map((network) => gatewayAddresses[network])
-    .find((address) => address && isIPv4(address));
-  if (!gatewayAddress || !sameJson(authTrusted, [gatewayAddress])) {
-    problems.push(
-      `auth trusts ${authTrusted.join(',') || 'nobody'}, not the gateway's fixed address ${gatewayAddress ?? '(none)'}`,
-    );
-  }
-  for (const [networkName, address] of Object.entries(gatewayAddresses)) {
-    const config = networks[networkName]?.ipam?.config?.[0];
-    if (!address) continue;
-    if (
-      !config?.subnet ||
-      !cidrList([config.subnet]).check(address) ||
-      (config.ip_range && cidrList([config.ip_range]).check(address))
-    ) {
-      problems.push(
-        `the gateway's ${address} on ${networkName} must lie in its subnet and outside its dynamic ip_range`,
-      );
+  for (const [name, service] of servicesOf(resolved)) {
+    for (const port of service.ports ?? []) {
+      const published = typeof port === 'string' ? port : JSON.stringify(port);
+      if (!publishedServices.has(name)) problems.push(`${name} publishes ${published}`);
+      else if (!/^127\.0\.0\.1:/.test(published) && (port as { host_ip?: string }).host_ip !== '127.0.0.1')
+        problems.push(`${name} publishes ${published} beyond 127.0.0.1`);
     }
   }
   return problems;

@@ -16,7 +16,7 @@ import {
   secretProblems,
   settingValueProblems,
   topicProblems,
-  trustedProxyProblems,
+  trustBoundaryProblems,
   unknownSettingProblems,
   type ComposeCheck,
 } from './compose-checks.js';
@@ -130,11 +130,16 @@ const cases: Record<string, CheckCase> = {
     breakage: "the gateway's PAYMENT_URL has the wrong port",
     breakIt: (broken) => setEnvironment(broken, 'gateway', 'PAYMENT_URL', 'http://payment:4002'),
   },
-  'trusted proxies': {
-    check: trustedProxyProblems,
-    breakage: 'the gateway trusts the whole edge network, bridge address included',
+  'trust boundaries': {
+    check: trustBoundaryProblems,
+    breakage: 'order publishes its port, so callers can bypass the gateway',
+    breakIt: (broken) => (service(broken, 'order').ports = ['4002:4002']),
+  },
+  'trust boundaries (secrets)': {
+    check: trustBoundaryProblems,
+    breakage: 'payment is given a GATEWAY_SECRET of its own',
     breakIt: (broken) =>
-      setEnvironment(broken, 'gateway', 'TRUSTED_PROXY_ADDRESSES', '10.123.1.0/24'),
+      setEnvironment(broken, 'payment', 'GATEWAY_SECRET', 'another-secret-of-more-than-32-characters'),
   },
   secrets: {
     check: secretProblems,

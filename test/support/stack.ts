@@ -1,3 +1,4 @@
+import { trustHeaders } from '@food/contracts';
 import { z } from 'zod';
 
 const account = z.object({ email: z.string(), password: z.string() });
@@ -9,6 +10,8 @@ const stackSchema = z.object({
   urls: z.record(z.string(), z.url()),
   databaseUrls: z.record(z.string(), z.string()),
   accounts: z.object({ admin: account, customer: account }),
+  /** The shared secrets of the trust boundaries (docs/gateway.md), for tests that act as the gateway or the web app. */
+  secrets: z.object({ gateway: z.string(), proxy: z.string() }),
   spanSinkUrl: z.url().optional(),
 });
 
@@ -31,6 +34,11 @@ export function databaseUrl(service: string): string {
   const url = testStack().databaseUrls[service];
   if (!url) throw new Error(`the test stack has no database for ${service}`);
   return url;
+}
+
+/** The header the gateway adds to every call to a service, which answers nothing else (health excepted). */
+export function asGateway(): Record<string, string> {
+  return { [trustHeaders.gatewaySecret]: testStack().secrets.gateway };
 }
 
 /** The tRPC endpoint of the gateway, the one URL clients use. */

@@ -1,6 +1,5 @@
 import { loadConfigOrExit, serviceSettings } from '@food/service-kit';
 import { z } from 'zod';
-import { isAddressOrRange } from '@food/service-kit';
 import { emailAddress } from './domain/email-address.js';
 import { newPassword } from './domain/password-rules.js';
 import { loginThrottleLimits } from './login-throttle.js';
@@ -41,21 +40,6 @@ const previousPublicKeys = z
   })
   .pipe(z.array(z.object({ kid: z.string().min(1), pem: pemBase64('PUBLIC KEY', 'is required') })))
   .default([]);
-
-const trustedProxyAddresses = z
-  .string()
-  .default('127.0.0.1,::1,::ffff:127.0.0.1')
-  .transform((value) =>
-    value
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z.array(
-      z.string().refine(isAddressOrRange, 'must be IP addresses or CIDR ranges, comma-separated'),
-    ),
-  );
 
 const positiveInteger = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
@@ -104,8 +88,6 @@ export const envSchema = serviceSettings('auth')
       .regex(/^[\w.:-]{1,128}$/, 'must be 1 to 128 letters, digits or . _ : -'),
     /** Public keys of earlier signing keys, published until the tokens they signed have expired (15 minutes). */
     JWT_PREVIOUS_PUBLIC_KEYS_JSON: previousPublicKeys,
-    /** Peers whose X-Forwarded-For is believed (the gateway): addresses or CIDR ranges. */
-    TRUSTED_PROXY_ADDRESSES: trustedProxyAddresses,
     /** Stacks sharing one Redis (dev and test) need their own, or they share failure counters. */
     LOGIN_THROTTLE_KEY_PREFIX: z
       .string()

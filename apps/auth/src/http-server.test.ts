@@ -1,8 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { jwksPath } from '@food/contracts';
+import { jwksPath, trustHeaders } from '@food/contracts';
 import { createAccessTokenVerifier, type RunningHttpServer } from '@food/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trustedProxyList } from '@food/service-kit';
 import { startAuthHttpServer } from './http-server.js';
 import {
   startTestAuth,
@@ -13,13 +12,14 @@ import {
 import { createAccessTokenIssuer } from './tokens/access-tokens.js';
 import { loadSigningKeys } from './tokens/signing-keys.js';
 
+const gatewaySecret = 'the-test-gateway-secret-of-32-characters-or-more';
 let auth: TestAuth;
 let server: RunningHttpServer;
 beforeAll(async () => {
   auth = await startTestAuth('http');
   server = await startAuthHttpServer(auth.service, {
     port: 0,
-    trustedProxies: trustedProxyList(['127.0.0.1', '::1']),
+    gatewaySecret,
   });
 });
 afterAll(async () => {
@@ -44,10 +44,13 @@ async function call(
     token?: string;
     headers?: Record<string, string>;
     rawBody?: string;
+    /** Call as the gateway does (the default), or straight at the port as anyone on the host could. */
+    viaGateway?: boolean;
   } = {},
 ) {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
+    ...(options.viaGateway === false ? {} : { [trustHeaders.gatewaySecret]: gatewaySecret }),
     ...options.headers,
   };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -219,6 +222,32 @@ describe('procedures over HTTP', () => {
       (await call('login', { email: other.user.email, password: validPassword }, { headers }))
         .status,
     ).toBe(200);
+  });
+
+  // Finding 6 of issue 12: 22 wrong passwords on distinct emails straight at auth's port were never throttled.
+  it('refuses every call that bypasses the gateway (403), whatever X-Forwarded-For it claims; health stays open', async () => {
+    const { accessToken } = await register();
+    for (const headers of [{}, { 'x-forwarded-for': '198.51.100.3' }, { [trustHeaders.gatewaySecret]: 'wrong' }]) {
+      const login = await call(
+        'login',
+        { email: uniqueEmail('direct'), password: 'wrong password 1' },
+        { headers, viaGateway: false },
+      );
+      expect(login.status).toBe(403);
+      expect(login.body.error?.data.code).toBe('FORBIDDEN');
+    }
+    expect((await call('me', undefined, { query: true, token: accessToken, viaGateway: false })).status).toBe(403);
+    expect((await call('health', undefined, { query: true, viaGateway: false })).status).toBe(200);
+  });
+
+  it('limits login failures per client address as the gateway reports it: the 21st failure from one address is a 429', async () => {
+    const headers = { 'x-forwarded-for': `203.0.113.${Math.floor(Math.random() * 200) + 20}` };
+    const attempt = () =>
+      call('login', { email: uniqueEmail('guess'), password: 'wrong password 1' }, { headers });
+    for (let failure = 0; failure < 20; failure += 1) expect((await attempt()).status).toBe(401);
+    const refused = await attempt();
+    expect(refused.status).toBe(429);
+    expect(refused.body.error?.data.appCode).toBe('RATE_LIMITED');
   });
 
   it('reports database and Redis in its health', async () => {

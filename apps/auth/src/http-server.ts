@@ -1,4 +1,3 @@
-import type { BlockList } from 'node:net';
 import { jwksPath } from '@food/contracts';
 import { createRequestContext, startTrpcHttpServer } from '@food/service-kit';
 import type { AuthService } from './auth-service.js';
@@ -10,7 +9,8 @@ import type { AuthContext } from './trpc.js';
 export interface AuthHttpServerOptions {
   port: number;
   host?: string;
-  trustedProxies: BlockList;
+  /** Proves a call came through the gateway: only such calls are answered, and only their X-Forwarded-For believed. */
+  gatewaySecret: string;
 }
 
 /** The auth router under /trpc and the public keys at the JWKS path. */
@@ -26,13 +26,14 @@ export function startAuthHttpServer(service: AuthService, options: AuthHttpServe
           service.logger,
         )),
         service,
-        clientIp: clientIpOf(req, options.trustedProxies),
+        clientIp: clientIpOf(req, options.gatewaySecret),
       };
       return context;
     },
     port: options.port,
     host: options.host,
     logger: service.logger,
+    gatewaySecret: options.gatewaySecret,
     routes: { [jwksPath]: jwksRoute(service.jwks) },
   });
 }

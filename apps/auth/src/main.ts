@@ -1,6 +1,5 @@
-import { handleShutdownSignals, startTracing } from '@food/service-kit';
+import { handleShutdownSignals, requireGatewaySecret, startTracing } from '@food/service-kit';
 import { createAuthService } from './auth-service.js';
-import { trustedProxyList } from '@food/service-kit';
 import { ensureBootstrapAdmin, ensureDemoCustomer } from './configured-users.js';
 import { createDatabase } from './db.js';
 import { loadEnv } from './env.js';
@@ -10,6 +9,7 @@ import { createRedis, waitForRedis } from './redis.js';
 import { loadSigningKeys } from './tokens/signing-keys.js';
 
 const env = loadEnv();
+const gatewaySecret = requireGatewaySecret(env.GATEWAY_SECRET, logger);
 const shutdown = handleShutdownSignals(logger);
 const tracing = startTracing('auth', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, exportDelayMs: env.TRACING_EXPORT_DELAY_MS });
 shutdown.onShutdown('tracing', tracing.shutdown);
@@ -59,7 +59,7 @@ const service = createAuthService({
 const http = await startAuthHttpServer(service, {
   port: env.PORT,
   host: env.HOST,
-  trustedProxies: trustedProxyList(env.TRUSTED_PROXY_ADDRESSES),
+  gatewaySecret,
 });
 shutdown.onShutdown('http server', () => http.close());
 logger.info('listening', {

@@ -1,5 +1,11 @@
 import { defaultPorts, jwksPath } from '@food/contracts';
-import { loadConfigOrExit, logLevelSetting, portSetting, tracingSettings } from '@food/service-kit';
+import {
+  loadConfigOrExit,
+  logLevelSetting,
+  portSetting,
+  sharedSecretSetting,
+  tracingSettings,
+} from '@food/service-kit';
 import { z } from 'zod';
 
 const upstream = (port: number) =>
@@ -28,19 +34,15 @@ export const envSchema = z.object({
     .regex(/^[\w:.-]*$/)
     .default('gateway:rate-limit:'),
   /**
-   * Peers whose X-Forwarded-For is believed (comma list of addresses or CIDR ranges), e.g. the web app's address.
-   * Empty by default: a peer on this machine is not trusted unless named.
+   * Sent on every call to a service, which answers nothing else (docs/gateway.md, "Trust boundaries"). Optional in
+   * the schema so that tools can parse it; the gateway refuses to start without it.
    */
-  TRUSTED_PROXY_ADDRESSES: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]))),
+  GATEWAY_SECRET: sharedSecretSetting,
+  /**
+   * A proxy in front of the gateway (the web app) that sends this in X-Proxy-Secret has its X-Forwarded-For
+   * believed. Unset: nobody's is, and every client is its socket's address.
+   */
+  PROXY_SECRET: sharedSecretSetting,
   LOG_LEVEL: logLevelSetting,
 });
 

@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { trustHeaders } from '@food/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   customer,
   startGatewayHarness,
+  testGatewaySecret,
+  testProxySecret,
   type GatewayHarness,
 } from './test-support/gateway-harness.js';
 
@@ -17,34 +21,78 @@ afterEach(async () => {
 });
 
 describe('the client address a service sees', () => {
-  it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
-    const gateway = await gatewayWith({ trustedProxies: [] });
+  it('ignores X-Forwarded-For from a peer that does not send the proxy secret, even from 127.0.0.1', async () => {
+    const gateway = await gatewayWith({ proxySecret: testProxySecret });
     await gateway.fetch('/trpc/auth.login', {
       method: 'POST',
       body: '{}',
       headers: { 'x-forwarded-for': '203.0.113.9' },
     });
-
-    expect(gateway.upstreams.auth.received[0]?.headers['x-forwarded-for']).toBe('127.0.0.1');
-  });
-
-  it('believes X-Forwarded-For from a trusted proxy, taking the hop that proxy saw', async () => {
-    const gateway = await gatewayWith({ trustedProxies: ['127.0.0.1'] });
     await gateway.fetch('/trpc/auth.login', {
       method: 'POST',
       body: '{}',
-      headers: { 'x-forwarded-for': '203.0.113.9' },
-    });
-    // The leftmost entry is whatever the client claimed to the proxy; only the proxy's own entry counts.
-    await gateway.fetch('/trpc/auth.login', {
-      method: 'POST',
-      body: '{}',
-      headers: { 'x-forwarded-for': '198.51.100.1, 203.0.113.10' },
+      headers: { 'x-forwarded-for': '203.0.113.9', [trustHeaders.proxySecret]: `${testProxySecret}0` },
     });
 
     expect(
       gateway.upstreams.auth.received.map((request) => request.headers['x-forwarded-for']),
+    ).toEqual(['127.0.0.1', '127.0.0.1']);
+  });
+
+  it('believes X-Forwarded-For from the proxy that sends the secret, taking the entry that proxy wrote', async () => {
+    const gateway = await gatewayWith({ proxySecret: testProxySecret });
+    const fromProxy = (forwardedFor: string) =>
+      gateway.fetch('/trpc/auth.login', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'x-forwarded-for': forwardedFor, [trustHeaders.proxySecret]: testProxySecret },
+      });
+    await fromProxy('203.0.113.9');
+    // The leftmost entry is whatever the client claimed to the proxy; only the proxy's own entry counts.
+    await fromProxy('198.51.100.1, 203.0.113.10');
+
+    expect(
+      gateway.upstreams.auth.received.map((request) => request.headers['x-forwarded-for']),
     ).toEqual(['203.0.113.9', '203.0.113.10']);
+  });
+
+  it('believes nobody when it has no proxy secret', async () => {
+    const gateway = await gatewayWith();
+    await gateway.fetch('/trpc/auth.login', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-forwarded-for': '203.0.113.9', [trustHeaders.proxySecret]: testProxySecret },
+    });
+    expect(gateway.upstreams.auth.received[0]?.headers['x-forwarded-for']).toBe('127.0.0.1');
+  });
+
+  it("sends every service the gateway's secret, and passes on neither a client's claim to it nor the proxy's", async () => {
+    const gateway = await gatewayWith({ proxySecret: testProxySecret });
+    await gateway.fetch('/trpc/order.menu', {
+      headers: {
+        [trustHeaders.gatewaySecret]: 'forged-by-the-client',
+        [trustHeaders.proxySecret]: testProxySecret,
+      },
+    });
+    const received = gateway.upstreams.order.received[0]?.headers;
+    expect(received?.[trustHeaders.gatewaySecret]).toBe(testGatewaySecret);
+    expect(received?.[trustHeaders.proxySecret]).toBeUndefined();
+  });
+});
+
+// Finding 2 of issue 12: every unknown procedure name added Prometheus series that were never freed.
+describe('metrics', () => {
+  it('count requests by service, with unknown names under one label', async () => {
+    const gateway = await gatewayWith();
+    const token = await gateway.tokenFor(customer);
+    const random = `p${randomUUID().replaceAll('-', '')}`;
+    await gateway.fetch(`/trpc/order.${random}`, { token });
+    await gateway.fetch(`/trpc/${random}.x`);
+    await gateway.fetch(`/${random}`);
+    const text = await (await gateway.fetch('/metrics')).text();
+    expect(text).not.toContain(random);
+    expect(text).toMatch(/http_requests_total\{procedure="order",status="200"\} \d+/);
+    expect(text).toMatch(/http_requests_total\{procedure="unknown",status="404"\} \d+/);
   });
 });
 

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { ServiceName } from '@food/contracts';
+import { trustHeaders, type ServiceName } from '@food/contracts';
 import {
   answerMalformedRequests,
   contextFromHeaders,
   correlationIdHeader,
+  presentsSecret,
   recordHttpRequest,
   resolveClientAddress,
   runInContext,
   serveMetrics,
   SpanKind,
   startSpan,
-  trustedProxyList,
   withLogContext,
   withTraceHeaders,
   type AccessTokenVerifier,
@@ -27,7 +27,7 @@ import { rateLimitChargeFor, type RateLimitBudgets } from './rate-limit-policy.j
 import { createRedisRateLimiter } from './rate-limiter.js';
 import { routeTrpcCall } from './route-request.js';
 import { createThrottledWarning } from './throttled-warning.js';
-import { parseTrpcCall, type TrpcCall } from './trpc-call.js';
+import { parseTrpcCall, type TrpcCall, type TrpcCallParse } from './trpc-call.js';
 import { sendTrpcError } from './trpc-error-response.js';
 import { gatewayHealth } from './upstream-health.js';
 import { upstreamRequestHeaders } from './upstream-request-headers.js';
@@ -37,14 +37,18 @@ export interface GatewayDependencies {
   verifyAccessToken: AccessTokenVerifier;
   redis: Redis;
   rateLimits: RateLimitBudgets & { windowSeconds: number; keyPrefix: string };
-  /** Addresses or CIDR ranges whose X-Forwarded-For is believed. */
-  trustedProxies: readonly string[];
+  /** Sent to every service, which answers nothing else. */
+  gatewaySecret: string;
+  /** A peer that sends this in X-Proxy-Secret has its X-Forwarded-For believed; undefined: nobody's is. */
+  proxySecret: string | undefined;
   logger: Logger;
 }
 
 /** What the request log line says about a request beyond method, status and duration. */
 interface RequestFacts {
   route: string;
+  /** The metrics label: bounded (a service name, `unknown`, or the gateway's own routes), whatever the path. */
+  metricsLabel: string;
   clientAddress: string;
   userId?: string;
   authentication?: 'user' | 'anonymous' | 'rejected';
@@ -61,7 +65,8 @@ const noCall: TrpcCall = { procedures: [], isBatch: false };
  */
 export function createGatewayServer(deps: GatewayDependencies): http.Server {
   const { logger, upstreams, rateLimits } = deps;
-  const trustedProxies = trustedProxyList(deps.trustedProxies);
+  const fromProvenProxy = (request: http.IncomingMessage) =>
+    deps.proxySecret !== undefined && presentsSecret(request.headers[trustHeaders.proxySecret], deps.proxySecret);
   const rateLimiter = createRedisRateLimiter(deps.redis, {
     keyPrefix: rateLimits.keyPrefix,
     windowMs: rateLimits.windowSeconds * 1000,
@@ -93,22 +98,12 @@ export function createGatewayServer(deps: GatewayDependencies): http.Server {
       response.end(JSON.stringify(report));
       return;
     }
-    if (!url.pathname.startsWith('/trpc/')) {
-      sendTrpcError(response, 'NOT_FOUND', 'the API lives under /trpc/', noCall);
-      return;
-    }
-    const parsed = parseTrpcCall(url);
-    if (parsed.kind === 'malformed') {
-      sendTrpcError(response, 'BAD_REQUEST', parsed.message, noCall);
-      return;
-    }
-    const { call } = parsed;
-    facts.route = call.procedures.join(',');
-    const route = routeTrpcCall(call.procedures);
-    if (route.kind === 'rejected') {
-      sendTrpcError(response, route.code, route.message, call);
-      return;
-    }
+    // Every other request spends rate limit, a 404 or a malformed path too: none is free to repeat.
+    const parsed: TrpcCallParse = url.pathname.startsWith('/trpc/')
+      ? parseTrpcCall(url)
+      : { kind: 'malformed', status: 'NOT_FOUND', message: 'the API lives under /trpc/' };
+    const call = parsed.kind === 'call' ? parsed.call : noCall;
+    facts.route = parsed.kind === 'call' ? call.procedures.join(',') : url.pathname;
 
     const authentication = await authenticateRequest(
       request.headers.authorization,
@@ -144,6 +139,17 @@ export function createGatewayServer(deps: GatewayDependencies): http.Server {
       }
     }
 
+    if (parsed.kind === 'malformed') {
+      sendTrpcError(response, parsed.status, parsed.message, noCall);
+      return;
+    }
+    const route = routeTrpcCall(call.procedures);
+    if (route.kind === 'rejected') {
+      sendTrpcError(response, route.code, route.message, call);
+      return;
+    }
+    facts.metricsLabel = route.service;
+
     if (!user && !isPublicCall(call.procedures)) {
       const message =
         authentication.kind === 'rejected'
@@ -156,6 +162,7 @@ export function createGatewayServer(deps: GatewayDependencies): http.Server {
     const headers = upstreamRequestHeaders(request.headers, {
       correlationId,
       clientAddress: facts.clientAddress,
+      gatewaySecret: deps.gatewaySecret,
       user,
     });
     Object.assign(headers, withTraceHeaders({})); // the service continues this request's trace
@@ -171,21 +178,23 @@ export function createGatewayServer(deps: GatewayDependencies): http.Server {
     const url = new URL(request.url ?? '/', 'http://gateway');
     const facts: RequestFacts = {
       route: url.pathname,
+      metricsLabel: url.pathname === '/health' || url.pathname === '/metrics' ? url.pathname : 'unknown',
       clientAddress: resolveClientAddress(
         request.socket.remoteAddress,
         request.headers['x-forwarded-for'],
-        trustedProxies,
+        fromProvenProxy(request),
       ),
       rateLimit: 'not-applied',
     };
     response.setHeader(correlationIdHeader, correlationId);
     // 'close' rather than 'finish': a stream the client abandons is logged too.
     response.on('close', () => {
-      recordHttpRequest(url.pathname, response.statusCode, (performance.now() - started) / 1000);
+      recordHttpRequest(facts.metricsLabel, response.statusCode, (performance.now() - started) / 1000);
+      const { metricsLabel: _label, ...logged } = facts;
       logger.info('request', {
         correlationId,
         method: request.method,
-        ...facts,
+        ...logged,
         status: response.statusCode,
         completed: response.writableFinished,
         durationMs: Math.round((performance.now() - started) * 10) / 10,

@@ -1,10 +1,17 @@
 import type { AddressInfo } from 'node:net';
-import { createAccessTokenVerifier, createLogger, handleShutdownSignals, startTracing } from '@food/service-kit';
+import {
+  createAccessTokenVerifier,
+  createLogger,
+  handleShutdownSignals,
+  requireGatewaySecret,
+  startTracing,
+} from '@food/service-kit';
 import { env } from './env.js';
 import { createGatewayServer } from './gateway-server.js';
 import { createRedisClient } from './redis-client.js';
 
 const logger = createLogger('gateway', { level: env.LOG_LEVEL });
+const gatewaySecret = requireGatewaySecret(env.GATEWAY_SECRET, logger);
 const shutdown = handleShutdownSignals(logger);
 const tracing = startTracing('gateway', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, exportDelayMs: env.TRACING_EXPORT_DELAY_MS });
 shutdown.onShutdown('tracing', tracing.shutdown);
@@ -27,7 +34,8 @@ const server = createGatewayServer({
     windowSeconds: 60,
     keyPrefix: env.RATE_LIMIT_KEY_PREFIX,
   },
-  trustedProxies: env.TRUSTED_PROXY_ADDRESSES,
+  gatewaySecret,
+  proxySecret: env.PROXY_SECRET,
   logger,
 });
 server.keepAliveTimeout = 65_000;
@@ -36,7 +44,7 @@ server.listen(env.PORT, env.HOST, () => {
   const { address, port } = server.address() as AddressInfo;
   logger.info('listening', {
     url: `http://${address}:${port}`,
-    trustedProxies: env.TRUSTED_PROXY_ADDRESSES,
+    forwardedForBelieved: env.PROXY_SECRET ? 'from the proxy that sends PROXY_SECRET' : 'from nobody',
   });
 });
 shutdown.onShutdown(

@@ -1,3 +1,4 @@
+import { trustHeaders } from '@food/contracts';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testRedisUrl } from './test-support/env.js';
@@ -5,6 +6,7 @@ import {
   customer,
   otherCustomer,
   startGatewayHarness,
+  testProxySecret,
   type GatewayHarness,
 } from './test-support/gateway-harness.js';
 
@@ -69,8 +71,10 @@ describe('rate limiting in Redis', () => {
   });
 
   it('counts anonymous callers per client address', async () => {
-    const gateway = await gatewayWith({ perCaller: 2, trustedProxies: ['127.0.0.1'] });
-    const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+    const gateway = await gatewayWith({ perCaller: 2, proxySecret: testProxySecret });
+    const from = (address: string) => ({
+      headers: { 'x-forwarded-for': address, [trustHeaders.proxySecret]: testProxySecret },
+    });
     const burst = statuses(
       await Promise.all(
         [1, 2, 3].map(() => gateway.fetch('/trpc/order.menu', from('203.0.113.1'))),
@@ -85,10 +89,14 @@ describe('rate limiting in Redis', () => {
     const gateway = await gatewayWith({
       perCaller: 100,
       credentials: 3,
-      trustedProxies: ['127.0.0.1'],
+      proxySecret: testProxySecret,
     });
     const from = (address: string) => ({
-      headers: { 'x-forwarded-for': address, 'content-type': 'application/json' },
+      headers: {
+        'x-forwarded-for': address,
+        [trustHeaders.proxySecret]: testProxySecret,
+        'content-type': 'application/json',
+      },
     });
     const login = (address: string) =>
       gateway.fetch('/trpc/auth.login', { method: 'POST', body: '{}', ...from(address) });
@@ -120,6 +128,39 @@ describe('rate limiting in Redis', () => {
     expect((await gateway.fetch('/trpc/order.menu', from('203.0.113.7'))).status).toBe(200);
     expect((await login('203.0.113.8')).status).toBe(200);
     expect(gateway.upstreams.auth.received).toHaveLength(4);
+  });
+
+  // Findings 1 and 6 of issue 12: a forged X-Forwarded-For bought a fresh sign-in budget per address.
+  it('a forged X-Forwarded-For buys no sign-in attempts: without the proxy secret every login counts against the sender', async () => {
+    const gateway = await gatewayWith({ credentials: 3, proxySecret: testProxySecret });
+    const login = (headers: Record<string, string>) =>
+      gateway.fetch('/trpc/auth.login', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json', ...headers },
+      });
+    const forged = (n: number) => ({ 'x-forwarded-for': `203.0.113.${n}` });
+    expect((await login(forged(1))).status).toBe(200);
+    expect((await login({ ...forged(2), [trustHeaders.proxySecret]: 'not-the-proxy-secret' })).status).toBe(200);
+    expect((await login({ ...forged(3), forwarded: 'for=203.0.113.3', 'x-real-ip': '203.0.113.3' })).status).toBe(200);
+    expect((await login(forged(4))).status).toBe(429);
+    expect(
+      gateway.upstreams.auth.received.map((request) => request.headers['x-forwarded-for']),
+    ).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1']);
+    // The proxy that proves itself has its client's address believed: that address has its own budget.
+    expect((await login({ ...forged(5), [trustHeaders.proxySecret]: testProxySecret })).status).toBe(200);
+  });
+
+  // Finding 2 of issue 12: 404s were free, so unknown paths could be repeated without limit.
+  it('charges 404s and malformed paths like any call', async () => {
+    const gateway = await gatewayWith({ perCaller: 3 });
+    expect((await gateway.fetch('/trpc/kitchen.open')).status).toBe(404);
+    expect((await gateway.fetch('/nowhere')).status).toBe(404);
+    expect((await gateway.fetch('/trpc/order.%E0%A4%A')).status).toBe(400);
+    const refused = await gateway.fetch(`/trpc/x${Math.random().toString(36).slice(2)}.y`);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).not.toBeNull();
+    expect(gateway.allReceived()).toHaveLength(0);
   });
 
   it('charges a batch one unit per procedure', async () => {

@@ -10,7 +10,8 @@ export interface TrpcCall {
 }
 
 export type TrpcCallParse =
-  { kind: 'call'; call: TrpcCall } | { kind: 'malformed'; message: string };
+  | { kind: 'call'; call: TrpcCall }
+  | { kind: 'malformed'; status: 'BAD_REQUEST' | 'NOT_FOUND'; message: string };
 
 /** Reads the procedure paths of a request under /trpc/ (`/trpc/order.list,order.get?batch=1`). */
 export function parseTrpcCall(url: URL): TrpcCallParse {
@@ -21,6 +22,10 @@ export function parseTrpcCall(url: URL): TrpcCallParse {
       .filter(Boolean);
     return { kind: 'call', call: { procedures, isBatch } };
   } catch {
-    return { kind: 'malformed', message: 'the procedure path is not valid percent-encoding' };
+    return {
+      kind: 'malformed',
+      status: 'BAD_REQUEST',
+      message: 'the procedure path is not valid percent-encoding',
+    };
   }
 }

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { identityHeaders, type AuthenticatedUser } from '@food/contracts';
+import { identityHeaders, trustHeaders, type AuthenticatedUser } from '@food/contracts';
 import { correlationIdHeader } from '@food/service-kit';
 
 const hopByHopHeaders = new Set([
@@ -16,6 +16,7 @@ const hopByHopHeaders = new Set([
 /** Headers only the gateway may set: whatever a client sends under these names is dropped. */
 const gatewayOwnedHeaders = new Set<string>([
   ...Object.values(identityHeaders),
+  ...Object.values(trustHeaders),
   correlationIdHeader,
   'x-forwarded-for',
   'forwarded',
@@ -24,14 +25,15 @@ const gatewayOwnedHeaders = new Set<string>([
 
 /**
  * The headers a service receives: the client's (Authorization included, so the service verifies the token again),
- * minus hop-by-hop and gateway-owned ones, plus the correlation id, the resolved client address and, when the
- * token was verified here, the caller's identity.
+ * minus hop-by-hop and gateway-owned ones (the proxy's secret never travels on), plus the gateway's secret, the
+ * correlation id, the resolved client address and, when the token was verified here, the caller's identity.
  */
 export function upstreamRequestHeaders(
   incoming: http.IncomingHttpHeaders,
   gatewayFacts: {
     correlationId: string;
     clientAddress: string;
+    gatewaySecret: string;
     user: AuthenticatedUser | undefined;
   },
 ): http.OutgoingHttpHeaders {
@@ -39,6 +41,7 @@ export function upstreamRequestHeaders(
   for (const [name, value] of Object.entries(incoming)) {
     if (!hopByHopHeaders.has(name) && !gatewayOwnedHeaders.has(name)) headers[name] = value;
   }
+  headers[trustHeaders.gatewaySecret] = gatewayFacts.gatewaySecret;
   headers[correlationIdHeader] = gatewayFacts.correlationId;
   headers['x-forwarded-for'] = gatewayFacts.clientAddress;
   if (gatewayFacts.user) {

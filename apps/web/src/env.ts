@@ -1,4 +1,4 @@
-import { accessTokenLifetimeSeconds, defaultPorts } from '@food/contracts';
+import { accessTokenLifetimeSeconds, defaultPorts, minimumSharedSecretLength } from '@food/contracts';
 import { z } from 'zod';
 
 const missingSecret =
@@ -11,7 +11,17 @@ export const envSchema = z.object({
   NEXTAUTH_SECRET: z
     .string({ error: (issue) => (issue.input === undefined ? missingSecret : undefined) })
     .min(32, 'must be at least 32 characters'),
-  /** The web app's public URL; https makes the session cookie `Secure`. next-auth itself falls back to this default. */
+  /**
+   * Sent to the gateway with every call, so that it believes the X-Forwarded-For this app writes (the address of the
+   * browser's socket, server.mjs). The gateway's PROXY_SECRET.
+   */
+  PROXY_SECRET: z
+    .string({ error: (issue) => (issue.input === undefined ? missingSecret : undefined) })
+    .min(minimumSharedSecretLength, `must be at least ${minimumSharedSecretLength} characters`),
+  /**
+   * The web app's public URL: https makes the session cookie `Secure` and adds HSTS; its origin is the only one whose
+   * state-changing API calls are accepted. next-auth itself falls back to this default.
+   */
   NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).default(`http://localhost:${defaultPorts.web}`),
   /**
    * Refresh the access token when it has less than this many seconds left. Tests set it just under the token's
@@ -26,6 +36,9 @@ export const envSchema = z.object({
 });
 
 export type WebEnv = z.infer<typeof envSchema>;
+
+/** `next dev` (Next.js sets NODE_ENV, and inlines it at build). */
+export const isDevelopment = process.env.NODE_ENV === 'development';
 
 function loadEnv(): WebEnv {
   const result = envSchema.safeParse(process.env);

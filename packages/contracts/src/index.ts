@@ -6,3 +6,4 @@ export * from './events.js';
 export * from './headers.js';
 export * from './errors.js';
 export * from './auth.js';
+export * from './trust.js';

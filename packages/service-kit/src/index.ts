@@ -16,3 +16,5 @@ export * from './tracing.js';
 export * from './service-process.js';
 export * from './unsafe-text.js';
 export * from './malformed-requests.js';
+export * from './shared-secret.js';
+export * from './gateway-only.js';

@@ -20,17 +20,25 @@ export const httpRequestDurationSeconds = new Histogram({
   registers: [metricsRegistry],
 });
 
-/** A bounded label for a request: the procedure path(s) when they look like ones, else the route kind. */
-export function procedureLabel(pathname: string): string {
-  if (!pathname.startsWith('/trpc/')) return pathname === '/metrics' || pathname === '/health' ? pathname : 'other';
-  const paths = pathname.slice('/trpc/'.length);
-  return /^[A-Za-z][\w.]{0,80}(,[A-Za-z][\w.]{0,80}){0,9}$/.test(paths) ? paths : 'invalid';
+/**
+ * Labels requests with a bounded set of values, so no caller can grow the metrics: a procedure the router has, `batch`
+ * for several known ones, `unknown` for any other path under /trpc/, and `other` for routes outside it.
+ */
+export function procedureLabeler(knownProcedures: Iterable<string>): (pathname: string) => string {
+  const known = new Set(knownProcedures);
+  return (pathname) => {
+    if (pathname === '/metrics' || pathname === '/health') return pathname;
+    if (!pathname.startsWith('/trpc/')) return 'other';
+    const procedures = pathname.slice('/trpc/'.length).split(',');
+    if (!procedures.every((procedure) => known.has(procedure))) return 'unknown';
+    return procedures.length === 1 ? (procedures[0] ?? 'unknown') : 'batch';
+  };
 }
 
-export function recordHttpRequest(pathname: string, status: number, durationSeconds: number): void {
-  const procedure = procedureLabel(pathname);
-  httpRequestsTotal.inc({ procedure, status: String(status) });
-  httpRequestDurationSeconds.observe({ procedure }, durationSeconds);
+/** Counts one answered request; `label` must come from a bounded set (procedureLabeler, or the gateway's routes). */
+export function recordHttpRequest(label: string, status: number, durationSeconds: number): void {
+  httpRequestsTotal.inc({ procedure: label, status: String(status) });
+  httpRequestDurationSeconds.observe({ procedure: label }, durationSeconds);
 }
 
 /** GET /metrics in Prometheus's text format. */

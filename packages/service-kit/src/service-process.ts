@@ -3,6 +3,7 @@ import { createAccessTokenVerifier } from './access-token.js';
 import type { Logger } from './logger.js';
 import { createRequestContext } from './request-context.js';
 import type { ServiceContext } from './service-trpc.js';
+import { requireGatewaySecret } from './service-settings.js';
 import { handleShutdownSignals } from './shutdown.js';
 import { startTracing } from './tracing.js';
 import { startTrpcHttpServer } from './trpc-http-server.js';
@@ -15,6 +16,7 @@ export interface ServiceProcessOptions {
     AUTH_JWKS_URL: string;
     OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
     TRACING_EXPORT_DELAY_MS: number;
+    GATEWAY_SECRET?: string | undefined;
   };
   logger: Logger;
   router: AnyRouter;
@@ -30,6 +32,7 @@ export interface ServiceProcessOptions {
  */
 export async function startServiceProcess(options: ServiceProcessOptions): Promise<void> {
   const { env, logger } = options;
+  const gatewaySecret = requireGatewaySecret(env.GATEWAY_SECRET, logger);
   const shutdown = handleShutdownSignals(logger);
   const tracing = startTracing(options.service, {
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
@@ -45,6 +48,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     port: env.PORT,
     host: env.HOST,
     logger,
+    gatewaySecret,
   });
   shutdown.onShutdown('http server', () => http.close());
   logger.info('listening', { url: http.url });

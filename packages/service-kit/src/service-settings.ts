@@ -1,6 +1,8 @@
 import { databaseNames, defaultPorts, jwksPath, type ServiceName } from '@food/contracts';
 import { z } from 'zod';
+import type { Logger } from './logger.js';
 import { logLevelSetting, portSetting } from './parse-env.js';
+import { sharedSecretSetting } from './shared-secret.js';
 
 /** Tracing is on when an OTLP/HTTP endpoint is set (for example http://collector:4318), off at no cost otherwise. */
 export const tracingSettings = {
@@ -26,6 +28,20 @@ export function serviceSettings(service: ServiceName) {
     /** Prefix of every topic and consumer group (the test stack uses `test`); empty in production. */
     KAFKA_NAMESPACE: z.string().regex(/^[\w-]*$/).default(''),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+    /**
+     * Proves a call came through the gateway (docs/gateway.md, "Trust boundaries"). Optional here only because
+     * migrate parses the same schema: a service refuses to start without it (requireGatewaySecret).
+     */
+    GATEWAY_SECRET: sharedSecretSetting,
     ...tracingSettings,
   });
+}
+
+/** GATEWAY_SECRET, or the process exits at start with one line naming it (as a schema's required setting would). */
+export function requireGatewaySecret(secret: string | undefined, logger: Logger): string {
+  if (secret) return secret;
+  logger.error(
+    'GATEWAY_SECRET is not set: `npm start` generates it into .local/secrets.env; elsewhere set it from your secret store',
+  );
+  process.exit(78); // EX_CONFIG, as loadConfigOrExit
 }

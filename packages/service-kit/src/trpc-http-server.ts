@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { AnyRouter, inferRouterContext } from '@trpc/server';
 import { createHTTPHandler, type CreateHTTPContextOptions } from '@trpc/server/adapters/standalone';
 import { withLogContext, type Logger } from './logger.js';
+import { isAdmittedCall, refuseBypass } from './gateway-only.js';
 import { answerMalformedRequests } from './malformed-requests.js';
-import { procedureLabel, recordHttpRequest, serveMetrics } from './metrics.js';
+import { procedureLabeler, recordHttpRequest, serveMetrics } from './metrics.js';
 import { contextFromHeaders, runInContext, SpanKind, startSpan } from './tracing.js';
 
 export const correlationIdHeader = 'x-correlation-id';
@@ -16,6 +17,8 @@ export interface TrpcHttpServerOptions<TRouter extends AnyRouter> {
   port: number;
   host?: string;
   logger: Logger;
+  /** Calls under /trpc/ must carry it (trustHeaders.gatewaySecret): they come through the gateway. Health excepted. */
+  gatewaySecret: string;
   /** Plain HTTP routes beside /trpc (for example the auth service's JWKS), by exact path. */
   routes?: Record<string, http.RequestListener>;
 }
@@ -32,11 +35,15 @@ function correlationIdOf(request: http.IncomingMessage): string {
   return value && /^[\w.:-]{1,128}$/.test(value) ? value : randomUUID();
 }
 
-/** Serves a tRPC router under /trpc, logs one JSON line per request, and closes gracefully. */
+/**
+ * Serves a tRPC router under /trpc to the gateway only (health excepted), logs one JSON line per request, and closes
+ * gracefully.
+ */
 export async function startTrpcHttpServer<TRouter extends AnyRouter>(
   options: TrpcHttpServerOptions<TRouter>,
 ): Promise<RunningHttpServer> {
   const { logger } = options;
+  const labelOf = procedureLabeler(Object.keys(options.router._def.procedures as Record<string, unknown>));
   const handleTrpc = createHTTPHandler({
     router: options.router,
     basePath: '/trpc/',
@@ -54,7 +61,8 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
     const started = performance.now();
     const url = new URL(request.url ?? '/', 'http://local');
     // A server span per request, continuing the caller's trace (the gateway's traceparent header).
-    const { span, context: spanContext } = startSpan(procedureLabel(url.pathname), {
+    const label = labelOf(url.pathname);
+    const { span, context: spanContext } = startSpan(label, {
       kind: SpanKind.SERVER,
       parent: contextFromHeaders(request.headers),
       attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': url.pathname },
@@ -64,7 +72,7 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
       span.end();
     });
     response.on('finish', () => {
-      recordHttpRequest(url.pathname, response.statusCode, (performance.now() - started) / 1000);
+      recordHttpRequest(label, response.statusCode, (performance.now() - started) / 1000);
       logger.info('request', {
         correlationId,
         method: request.method,
@@ -76,7 +84,8 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
     runInContext(spanContext, () =>
       withLogContext({ correlationId }, () => {
         if (url.pathname.startsWith('/trpc/')) {
-          handleTrpc(request, response);
+          if (isAdmittedCall(request, url.pathname, options.gatewaySecret)) handleTrpc(request, response);
+          else refuseBypass(response);
           return;
         }
         const route = url.pathname === '/metrics' ? serveMetrics : options.routes?.[url.pathname];

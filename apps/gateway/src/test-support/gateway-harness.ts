@@ -18,13 +18,18 @@ export interface HarnessOptions {
   perCaller?: number;
   credentials?: number;
   windowSeconds?: number;
-  trustedProxies?: string[];
+  /** The proxy secret the gateway believes X-Forwarded-For with; none by default. */
+  proxySecret?: string;
   /** Where the gateway's rate limiter finds Redis; point it at a closed port to simulate an outage. */
   redisUrl?: string;
   respond?: Partial<Record<ServiceName, UpstreamResponder>>;
   /** Share one issuer between harnesses (its JWKS server is the auth service's stand-in). */
   issuer?: TokenIssuer;
 }
+
+/** What the harness's gateway sends its (fake) services; and a proxy secret for tests that give one. */
+export const testGatewaySecret = 'test-gateway-secret-0123456789abcdef';
+export const testProxySecret = 'test-proxy-secret-0123456789abcdefgh';
 
 export const customer: TokenClaims = {
   sub: 'user-customer-1',
@@ -85,7 +90,8 @@ export async function startGatewayHarness(options: HarnessOptions = {}) {
       windowSeconds,
       keyPrefix,
     },
-    trustedProxies: options.trustedProxies ?? [],
+    gatewaySecret: testGatewaySecret,
+    proxySecret: options.proxySecret,
     logger,
   });
   const url = await listenOnFreePort(server);

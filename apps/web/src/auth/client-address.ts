@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
 
 /**
- * The browser's address as this app saw it: the last X-Forwarded-For entry. `next start` fills the header from the
- * socket when the request has none; behind a reverse proxy the last entry is the one that proxy appended.
+ * The browser's address as this app saw it. server.mjs replaces whatever X-Forwarded-For the client sent with the
+ * socket's address, so the header holds exactly that one entry.
  */
 export function clientAddressOf(headers: { get(name: string): string | null }): string | null {
   const last = headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() ?? '';

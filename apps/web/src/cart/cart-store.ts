@@ -1,6 +1,7 @@
 'use client';
 import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
+import '../security/zod-without-eval';
 
 const cartLine = z.object({
   menuItemId: z.string(),

@@ -1,6 +1,7 @@
 import { routeByService, type AppRouter } from '@food/api-client';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { env } from '../env';
+import { forwardingHeaders } from './forwarding-headers';
 
 export interface GatewayCaller {
   /** The signed-in user's access token; without it only public procedures answer. */
@@ -13,9 +14,8 @@ export const gatewayTrpcUrl = () => new URL('/trpc', env.GATEWAY_URL).toString()
 
 /** A typed client of the gateway for the web app's server side, acting for one browser request. */
 export function createGatewayClient(caller: GatewayCaller = {}) {
-  const headers: Record<string, string> = {};
+  const headers = forwardingHeaders(caller.clientAddress);
   if (caller.accessToken) headers.authorization = `Bearer ${caller.accessToken}`;
-  if (caller.clientAddress) headers['x-forwarded-for'] = caller.clientAddress;
   return createTRPCClient<AppRouter>({
     links: [routeByService(() => httpBatchLink({ url: gatewayTrpcUrl(), headers }))],
   });

@@ -1,4 +1,5 @@
 'use client';
+import '../security/zod-without-eval';
 import type { AppRouter } from '@food/api-client';
 import { routeByService } from '@food/api-client';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';

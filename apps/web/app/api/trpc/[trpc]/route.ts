@@ -2,7 +2,9 @@ import type { NextRequest } from 'next/server';
 import { clientAddressOf } from '@/auth/client-address';
 import { decodeSession, readSessionCookie } from '@/auth/session-cookie';
 import { env } from '@/env';
+import { forwardingHeaders } from '@/gateway/forwarding-headers';
 import { trpcErrorResponse } from '@/gateway/trpc-error-response';
+import { refusalOfStateChangingCall } from '@/security/state-changing-call';
 import { serverLog } from '@/server-log';
 
 export const dynamic = 'force-dynamic';
@@ -22,10 +24,17 @@ const droppedResponseHeaders = new Set([
 
 /**
  * The backend-for-frontend: every tRPC call of the browser goes to the gateway with the session's access token,
- * which never leaves the server. proxy.ts has refreshed the token if it was due. Answers (SSE subscriptions and
+ * which never leaves the server; a call that changes something must be JSON from this app's own page. proxy.ts has refreshed the token if it was due. Answers (SSE subscriptions and
  * streamed batches included) are passed through as they arrive, never buffered.
  */
 async function forward(request: NextRequest): Promise<Response> {
+  if (request.method !== 'GET') {
+    const refusal = refusalOfStateChangingCall(request.headers, new URL(env.NEXTAUTH_URL).origin);
+    if (refusal) {
+      serverLog.warn('api call refused', { path: request.nextUrl.pathname, reason: refusal.message });
+      return trpcErrorResponse(request.nextUrl, prefix, refusal.code, refusal.message);
+    }
+  }
   const session = await decodeSession(readSessionCookie(request.cookies));
   const target = new URL(
     `/trpc/${request.nextUrl.pathname.slice(prefix.length)}${request.nextUrl.search}`,
@@ -39,8 +48,8 @@ async function forward(request: NextRequest): Promise<Response> {
   }
   if (session?.accessToken && !session.error)
     headers.set('authorization', `Bearer ${session.accessToken}`);
-  const clientAddress = clientAddressOf(request.headers);
-  if (clientAddress) headers.set('x-forwarded-for', clientAddress);
+  for (const [name, value] of Object.entries(forwardingHeaders(clientAddressOf(request.headers))))
+    headers.set(name, value);
 
   let upstream: Response;
   try {
