@@ -143,6 +143,43 @@ async function runChaos() {
     }
   };
 
+  /** How long after the broker stopped each service's /health said `degraded`, and what it named. */
+  const degradedAfterBrokerStop = new Map<string, { ms: number; loops: string } | null>();
+  const healthOf = async (service: string) => {
+    const info = processes.find((candidate: { name: string }) => candidate.name === service);
+    const answer = await fetch(`${info.url}/trpc/${service}.health`).then((response) => response.json(), () => null);
+    type Report = { status?: string; loops?: Array<{ name: string; ok: boolean; detail?: string }> };
+    return (answer as { result?: { data?: Report } } | null)?.result?.data;
+  };
+  const watchHealthDegraded = async (stoppedAt: number) => {
+    await Promise.all(
+      ['order', 'payment', 'notification'].map(async (service) => {
+        while (Date.now() - stoppedAt < 10_000) {
+          const report = await healthOf(service);
+          if (report?.status === 'degraded') {
+            const loops = (report.loops ?? []).filter((loop) => !loop.ok).map((loop) => `${loop.name}: ${loop.detail ?? ''}`);
+            degradedAfterBrokerStop.set(service, { ms: Date.now() - stoppedAt, loops: loops.join('; ') });
+            return;
+          }
+          await sleep(250);
+        }
+        degradedAfterBrokerStop.set(service, null);
+      }),
+    );
+  };
+  const restartBroker = async () => {
+    for (const service of ['order', 'payment', 'notification']) {
+      const report = await healthOf(service);
+      if (report?.status !== 'ok') say(`  ! ${service} was already degraded before the broker stopped: ${JSON.stringify(report?.loops)}`);
+    }
+    await stopKafka({ quiet: true });
+    const watching = watchHealthDegraded(Date.now());
+    await sleep(3000);
+    await startKafka();
+    await waitForKafka(90_000);
+    await watching;
+  };
+
   const faults: Fault[] = short
     ? [
         {
@@ -153,12 +190,7 @@ async function runChaos() {
         {
           at: 0.6,
           name: 'restart the Kafka broker (stop, wait 3 s, start)',
-          inject: async () => {
-            await stopKafka({ quiet: true });
-            await sleep(3000);
-            await startKafka();
-            await waitForKafka(90_000);
-          },
+          inject: restartBroker,
         },
       ]
     : [
@@ -177,12 +209,7 @@ async function runChaos() {
         {
           at: 0.4,
           name: 'restart the Kafka broker (stop, wait 3 s, start)',
-          inject: async () => {
-            await stopKafka({ quiet: true });
-            await sleep(3000);
-            await startKafka();
-            await waitForKafka(90_000);
-          },
+          inject: restartBroker,
         },
         {
           at: 0.6,
@@ -442,6 +469,14 @@ async function runChaos() {
   );
 
   check('no outbox row left unsent', await unsentOutboxRows());
+
+  check(
+    'every service said degraded within 10 s of the broker stopping',
+    [...degradedAfterBrokerStop.values()].filter((seen) => seen === null).length,
+    [...degradedAfterBrokerStop]
+      .map(([service, seen]) => `${service} ${seen === null ? 'never' : `${(seen.ms / 1000).toFixed(1)} s (${seen.loops})`}`)
+      .join(', '),
+  );
 
   // Every order.created on the topic is accounted for by a payment or a dead letter, and every order has one.
   const kafka = createKafkaClient({

@@ -144,6 +144,9 @@ const allowedErrors: Record<string, string[]> = {
   'order.deadLetters.get': ['NOT_FOUND'],
   'payment.deadLetters.get': ['NOT_FOUND'],
   'notification.deadLetters.get': ['NOT_FOUND'],
+  'order.deadLetters.replay': ['NOT_FOUND'],
+  'payment.deadLetters.replay': ['NOT_FOUND'],
+  'notification.deadLetters.replay': ['NOT_FOUND'],
 };
 
 // Derived from the routers themselves, so the table above cannot silently fall behind them.

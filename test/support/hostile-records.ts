@@ -118,23 +118,24 @@ function eventValue(topic: string, rng: Random, runId: string): { kind: string; 
       return { kind: 'envelope with a bad eventId', value: json, eventId, valid: false };
     }
     case 6: {
-      const { json } = envelope(type, payloadOf(type, rng, runId), rng, { version: rng.pick([99, -1, 1.5, '1', 1e300]) });
-      return { kind: 'unknown version', value: json, valid: false };
+      const { json, eventId } = envelope(type, payloadOf(type, rng, runId), rng, { version: rng.pick([99, -1, 1.5, '1', 1e300]) });
+      return { kind: 'unknown version', value: json, eventId, valid: false };
     }
     case 7: {
-      const { json } = envelope(other, payloadOf(other, rng, runId), rng);
-      return { kind: "another type's event", value: json, valid: false };
+      const { json, eventId } = envelope(other, payloadOf(other, rng, runId), rng);
+      return { kind: "another type's event", value: json, eventId, valid: false };
     }
     case 8: {
       const payload = { ...payloadOf(type, rng, runId), orderId: rng.pick(['not-a-uuid', '', 7]), userId: rng.pick(['', null, 'u\u0000x']) };
-      const { json } = envelope(type, payload, rng);
-      return { kind: 'invalid payload', value: json, valid: false };
+      const { json, eventId } = envelope(type, payload, rng);
+      return { kind: 'invalid payload', value: json, eventId, valid: false };
     }
     case 9: {
+      // Fields a type does not have are ignored: on some topics this is a valid event with noise around it.
       const payload = { ...payloadOf(type, rng, runId), totalCents: 1e308, amountCents: -5, constructor: 'x' };
-      const { json } = envelope(type, payload, rng);
+      const { json, eventId } = envelope(type, payload, rng);
       const withProto = json.replace('"payload":{', '"payload":{"__proto__":{"polluted":true},');
-      return { kind: 'absurd numbers and prototype keys', value: withProto, valid: false };
+      return { kind: 'absurd numbers and prototype keys', value: withProto, eventId, valid: false };
     }
     case 10: {
       const { json } = envelope(type, { ...payloadOf(type, rng, runId), userId: '\ud800 lone surrogate' }, rng);

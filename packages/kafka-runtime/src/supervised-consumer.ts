@@ -15,6 +15,11 @@ export interface SupervisedConsumerOptions {
   stallAfterMs?: number;
   /** How long joining the group may take before health calls it down. */
   startupGraceMs?: number;
+  /**
+   * A running consumer fetches (at least every 5 s when idle) and heartbeats; with neither for this long it has
+   * lost its broker, though kafkajs is still retrying and has not crashed.
+   */
+  silentAfterMs?: number;
 }
 
 type State = 'starting' | 'running' | 'restarting' | 'crashed' | 'stopped';
@@ -50,6 +55,7 @@ export class SupervisedConsumer {
   private restartTimer: NodeJS.Timeout | undefined;
   private lastError: string | undefined;
   private assignment: Record<string, number[]> = {};
+  private lastContact = Date.now();
   private readonly partitions = new Map<string, PartitionState>();
 
   constructor(private readonly options: SupervisedConsumerOptions) {}
@@ -93,6 +99,10 @@ export class SupervisedConsumer {
       }
     }
     const withinGrace = this.state === 'starting' && now - this.stateSince < (this.options.startupGraceMs ?? 30_000);
+    const silentMs = now - this.lastContact;
+    if (this.state === 'running' && silentMs > (this.options.silentAfterMs ?? 8_000)) {
+      problems.push(`no fetch or heartbeat answered for ${Math.round(silentMs / 1000)} s: the broker is out of reach`);
+    }
     const state = problems.length > 0 && this.state === 'running' ? 'stalled' : this.state;
     return {
       ok: (this.state === 'running' || withinGrace) && problems.length === 0,
@@ -127,8 +137,14 @@ export class SupervisedConsumer {
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       this.assignment = payload.memberAssignment;
       this.partitions.clear();
+      this.lastContact = Date.now();
       this.setState('running');
     });
+    const contact = () => {
+      this.lastContact = Date.now();
+    };
+    consumer.on(consumer.events.HEARTBEAT, contact);
+    consumer.on(consumer.events.FETCH, contact);
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.lastError = describeError(payload.error);
       consumerCrashesTotal.inc({ group: groupId });

@@ -109,7 +109,10 @@ describe('records nobody should write, written anyway', () => {
     await producer.send({ topic: topic(ledgerTopics.credited), messages: [{ key: after.key, value: after.value, partition: 0 }] });
     await eventually(async () => (await account('acct-after-huge'))?.appliedCount === 1, 60_000, 'the event behind them applied');
     const rows = await eventually(async () => {
-      const found = await db.prisma.deadLetter.findMany({ where: { originalTopic: ledgerTopics.credited }, orderBy: { originalOffset: 'asc' } });
+      const found = await db.prisma.deadLetter.findMany({
+        where: { messageKey: { in: ['huge-value', hugeKey.toString()] } },
+        orderBy: { originalOffset: 'asc' },
+      });
       return found.length === 2 && found.every((row) => row.dlqOffset >= 0n) && found;
     }, 20_000, 'both stored, with their DLQ position');
     expect(Buffer.from(rows[0]!.value).equals(hugeValue)).toBe(true);
