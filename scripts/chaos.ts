@@ -145,8 +145,9 @@ async function runChaos() {
 
   /** How long after the broker stopped each service's /health said `degraded`, and what it named. */
   const degradedAfterBrokerStop = new Map<string, { ms: number; loops: string } | null>();
-  const healthOf = async (service: string) => {
-    const info = processes.find((candidate: { name: string }) => candidate.name === service);
+  const healthOf = async (name: string) => {
+    const info = processes.find((candidate: { name: string }) => candidate.name === name);
+    const service = name.replace(/-\d+$/, '');
     const answer = await fetch(`${info.url}/trpc/${service}.health`).then((response) => response.json(), () => null);
     type Report = { status?: string; loops?: Array<{ name: string; ok: boolean; detail?: string }> };
     return (answer as { result?: { data?: Report } } | null)?.result?.data;
@@ -469,6 +470,13 @@ async function runChaos() {
   );
 
   check('no outbox row left unsent', await unsentOutboxRows());
+
+  const stillDegraded: string[] = [];
+  for (const { name } of processes.filter((info: { name: string }) => /^(order|payment|notification)(-\d+)?$/.test(info.name))) {
+    const report = await healthOf(name);
+    if (report?.status !== 'ok') stillDegraded.push(`${name}: ${JSON.stringify((report?.loops ?? []).filter((loop) => !loop.ok))}`);
+  }
+  check('every service healthy again, every consumer, store and relay running', stillDegraded.length, stillDegraded.join('; '));
 
   check(
     'every service said degraded within 10 s of the broker stopping',
