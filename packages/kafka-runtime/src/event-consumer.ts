@@ -3,19 +3,20 @@ import { headerNames } from '@food/contracts';
 import { contextFromHeaders, inSpan, SpanKind, withLogContext, type Logger } from '@food/service-kit';
 import type { EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { applyEvent, type EventHandler } from './apply-event.js';
-import { isConnectionProblem } from './connection-problem.js';
 import { readRecord, startingAttempt, type ConsumedRecord } from './consumed-record.js';
 import type { DeadLetterFailure } from './dead-letter-message.js';
 import { DeadLetterSink } from './dead-letter-sink.js';
 import { decodeEvent } from './decode-event.js';
 import { markStarted } from './in-flight-marks.js';
-import { consumerOutagePausesTotal, eventRetriesTotal, eventsConsumedTotal, recordHeadersIgnoredTotal } from './metrics.js';
+import { isDatabaseOutage, untilDatabaseAnswers, waitOutOutage, type OutageWatch } from './database-outage.js';
+import { eventRetriesTotal, eventsConsumedTotal, recordHeadersIgnoredTotal } from './metrics.js';
+import { createIdempotentProducer } from './kafka-client.js';
 import { namespaced, withoutNamespace } from './namespace.js';
 import { guardedHeartbeat, interruptsBatch, PartitionLost, type PartitionControl } from './partition-control.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import type { SqlClient, TransactionalDatabase } from './sql-client.js';
 import { SupervisedConsumer } from './supervised-consumer.js';
-import { ConsumerStopping, databaseAnswers, waitForDatabase } from './wait-for-database.js';
+import { ConsumerStopping } from './wait-for-database.js';
 
 
 export type EventHandlers<TCatalog extends EventCatalog, Tx> = {
@@ -72,6 +73,7 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
   private readonly retryPolicy: RetryPolicy;
   private readonly groupId: string;
   private readonly maxStarts: number;
+  private readonly outages: OutageWatch;
   private stopping = false;
   private readonly counters: EventConsumerStats = {
     processed: 0,
@@ -85,7 +87,8 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
     this.groupId = namespaced(options.namespace, options.groupId);
     this.retryPolicy = options.retryPolicy ?? defaultRetryPolicy;
     this.maxStarts = options.maxStartsPerMessage ?? 3;
-    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.outages = { database: options.database, logger: options.logger, onPause: () => (this.counters.outagePauses += 1) };
+    this.producer = createIdempotentProducer(options.kafka);
     this.sink = new DeadLetterSink({
       producer: this.producer,
       namespace: options.namespace,
@@ -150,7 +153,7 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       this.supervisor.busy(batch.topic, batch.partition, true);
       try {
         if (index === 0 || careful) {
-          const starts = await this.untilDatabaseAnswers(control, () =>
+          const starts = await untilDatabaseAnswers(this.outages, control, () =>
             markStarted(this.options.database, {
               consumerGroup: this.groupId,
               topic: sourceTopic,
@@ -335,8 +338,8 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
         return { outcome: applied.outcome, attempts: attempt };
       } catch (error) {
         if (interruptsBatch(error)) throw error;
-        if (await this.isOutage(error)) {
-          await this.waitOutOutage(control, { attempt, error: (error as Error).message });
+        if (await isDatabaseOutage(this.options.database, error)) {
+          await waitOutOutage(this.outages, control, { attempt, error: (error as Error).message });
           continue;
         }
         if (attempt >= this.retryPolicy.maxAttempts) {
@@ -364,42 +367,9 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
     control: PartitionControl,
     failure: DeadLetterFailure,
   ): Promise<void> {
-    await this.untilDatabaseAnswers(control, () =>
+    await untilDatabaseAnswers(this.outages, control, () =>
       this.sink.publish(record, { ...failure, originalTopic, sourceTopic, consumerGroup: this.groupId }, control),
     );
     this.counters.deadLettered += 1;
-  }
-
-  private async isOutage(error: unknown): Promise<boolean> {
-    return isConnectionProblem(error) || !(await databaseAnswers(this.options.database));
-  }
-
-  private async waitOutOutage(control: PartitionControl, context: Record<string, unknown>): Promise<void> {
-    this.counters.outagePauses += 1;
-    consumerOutagePausesTotal.inc();
-    control.paused('the service database does not answer');
-    try {
-      await waitForDatabase({
-        database: this.options.database,
-        heartbeat: control.heartbeat,
-        isStopping: control.isStopping,
-        logger: this.options.logger,
-        context,
-      });
-    } finally {
-      control.paused(null);
-    }
-  }
-
-  /** Runs work that needs the database, waiting out outages of it (an outage is never the message's fault). */
-  private async untilDatabaseAnswers<T>(control: PartitionControl, work: () => Promise<T>): Promise<T> {
-    for (;;) {
-      try {
-        return await work();
-      } catch (error) {
-        if (interruptsBatch(error) || !(await this.isOutage(error))) throw error;
-        await this.waitOutOutage(control, { error: (error as Error).message });
-      }
-    }
   }
 }

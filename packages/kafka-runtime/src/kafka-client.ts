@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
 import type { Logger } from '@food/service-kit';
 
 const levelNames: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -30,5 +30,20 @@ export function createKafkaClient(settings: KafkaConnectionSettings, overrides: 
         settings.logger[levelNames[level] ?? 'info'](`kafkajs: ${message}`, { kafkaNamespace: namespace, ...fields });
       },
     ...overrides,
+  });
+}
+
+/**
+ * The runtime's producer: idempotent with one request in flight, so a retried send neither duplicates nor
+ * reorders. Keys are placed with kafkajs's default (murmur2, Java-compatible) partitioner, named so that no
+ * kafkajs version changes it silently. Its retries are the client's: bounded, so a shutdown is never held by a
+ * send to a broker that is gone (kafkajs warns that bounded retries weaken idempotence across the give-up).
+ */
+export function createIdempotentProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
   });
 }

@@ -4,6 +4,7 @@ import type { LoopReport } from '@food/contracts';
 import { contextFromHeaders, SpanKind, startSpan, type Logger } from '@food/service-kit';
 import { isConnectionProblem } from './connection-problem.js';
 import { eventsPublishedTotal } from './metrics.js';
+import { createIdempotentProducer } from './kafka-client.js';
 import { namespaced } from './namespace.js';
 import { outboxChannel } from './write-outbox.js';
 
@@ -57,7 +58,7 @@ export class OutboxRelay {
 
   constructor(options: OutboxRelayOptions) {
     this.options = { batchSize: 500, pollIntervalMs: 1000, drainTimeoutMs: 10_000, ...options };
-    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = createIdempotentProducer(options.kafka);
   }
 
   stats(): OutboxRelayStats {

@@ -13,7 +13,10 @@ export interface SupervisedConsumerOptions {
   logger: Logger;
   /** A partition on one message longer than this is reported stalled. */
   stallAfterMs?: number;
-  /** How long joining the group may take before health calls it down. */
+  /**
+   * How long joining the group may take before health calls the consumer down: not long, since a consumer that
+   * has not joined consumes nothing (HTTP answers meanwhile; health just says what is true).
+   */
   startupGraceMs?: number;
   /**
    * A running consumer fetches (at least every 5 s when idle) and heartbeats; with neither for this long it has
@@ -98,7 +101,7 @@ export class SupervisedConsumer {
         problems.push(`${name} stalled on one message for ${Math.round((now - partition.busySince) / 1000)} s`);
       }
     }
-    const withinGrace = this.state === 'starting' && now - this.stateSince < (this.options.startupGraceMs ?? 30_000);
+    const withinGrace = this.state === 'starting' && now - this.stateSince < (this.options.startupGraceMs ?? 5_000);
     const silentMs = now - this.lastContact;
     if (this.state === 'running' && silentMs > (this.options.silentAfterMs ?? 8_000)) {
       problems.push(`no fetch or heartbeat answered for ${Math.round(silentMs / 1000)} s: the broker is out of reach`);

@@ -4,10 +4,7 @@ import type { Producer } from 'kafkajs';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DeadLetterStore,
-  EventConsumer,
   namespaced,
-  OutboxRelay,
   replayDeadLetters,
   type RetryPolicy,
 } from '../src/index.js';
@@ -17,9 +14,9 @@ import {
   createLedgerKafka,
   creditEvent,
   eventually,
-  ledgerCatalog,
   ledgerTopics,
   stackServers,
+  startLedgerConsumer,
 } from './support/ledger.js';
 
 type Ledger = Awaited<ReturnType<typeof createLedgerDatabase>>;
@@ -52,39 +49,19 @@ describe('idempotent consumer, retries and dead letters', () => {
     bus = await createLedgerKafka('consumer');
     producer = bus.kafka.producer();
     await producer.connect();
-    const consumer = new EventConsumer({
-      kafka: bus.kafka,
-      groupId: 'ledger',
-      namespace: bus.namespace,
-      catalog: ledgerCatalog,
-      database: db.prisma,
-      deadLetterTopic: ledgerTopics.deadLetters,
-      replayTopic: ledgerTopics.replays,
-      logger: bus.logger,
+    const ledger = await startLedgerConsumer(db, bus, {
       retryPolicy: quickRetries,
-      handlers: {
-        [ledgerTopics.credited]: async (event, tx, context) => {
-          const left = failuresLeft.get(event.payload.accountId) ?? 0;
-          if (left > 0) {
-            failuresLeft.set(event.payload.accountId, left - 1);
-            throw new Error(`ledger rejected ${event.payload.accountId} (attempt ${context.attempt})`);
-          }
-          return applyCredit(event, tx, context);
-        },
+      handler: async (event, tx, context) => {
+        const left = failuresLeft.get(event.payload.accountId) ?? 0;
+        if (left > 0) {
+          failuresLeft.set(event.payload.accountId, left - 1);
+          throw new Error(`ledger rejected ${event.payload.accountId} (attempt ${context.attempt})`);
+        }
+        return applyCredit(event, tx, context);
       },
     });
-    const store = new DeadLetterStore({
-      kafka: bus.kafka,
-      namespace: bus.namespace,
-      deadLetterTopic: ledgerTopics.deadLetters,
-      groupId: 'ledger-dead-letters',
-      database: db.prisma,
-      logger: bus.logger,
-    });
-    const relay = new OutboxRelay({ databaseUrl: db.url, kafka: bus.kafka, namespace: bus.namespace, logger: bus.logger });
-    await Promise.all([consumer.start(), store.start(), relay.start()]);
-    running.push(consumer, store, relay);
-    return consumer;
+    running.push(ledger);
+    return ledger.consumer;
   }
 
   const send = (messages: Array<{ key: string; value: Buffer | string; partition?: number; headers?: Record<string, string> }>) =>
