@@ -176,9 +176,7 @@ export async function startLedgerConsumer(
     store,
     relay,
     async stop() {
-      await consumer.stop();
-      await store.stop();
-      await relay.stop();
+      await Promise.all([consumer.stop(), store.stop(), relay.stop()]);
     },
   };
 }
