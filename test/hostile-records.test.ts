@@ -239,6 +239,7 @@ describe(`hostile records: ${recordCount} odd records on every consumed, replay 
       batchBytes += record.bytes;
     }
     await flush();
+    const written = Date.now();
 
     const context = `seed ${seed} (HOSTILE_SEED=${seed} replays this run)`;
     const unaccounted = await eventually(async () => {
@@ -249,6 +250,13 @@ describe(`hostile records: ${recordCount} odd records on every consumed, replay 
       throw new Error(`${problems.length} records not accounted for, ${context}: ${JSON.stringify(problems.slice(0, 5))}`, { cause: error });
     });
     expect(unaccounted.problems).toEqual([]);
+    const byTopic = new Map<string, number>();
+    for (const record of records) byTopic.set(record.topic, (byTopic.get(record.topic) ?? 0) + 1);
+    process.stdout.write(
+      `hostile records: ${records.length} (${[...byTopic].map(([topic, count]) => `${topic} ${count}`).join(', ')}), ` +
+        `${(records.reduce((sum, record) => sum + record.bytes, 0) / 1e6).toFixed(1)} MB, every one accounted for ` +
+        `${((Date.now() - written) / 1000).toFixed(1)} s after the last was written (seed ${seed})\n`,
+    );
     await laterOrdersSettle();
     await expectEveryLoopRunning();
   }, 600_000);
