@@ -30,7 +30,7 @@ import { PrismaClient } from '../apps/payment/src/generated/prisma/client.js';
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const quick = args.quick;
 
-process.env.STACK_PORT_OFFSET ??= '40000';
+process.env.STACK_PORT_OFFSET ??= '15000'; // below 32768: Linux hands out ports above it to outgoing connections
 process.env.STACK_NAMESPACE ??= 'bench';
 process.env.STACK_DATABASE_SUFFIX ??= '_bench';
 

@@ -24,7 +24,7 @@ const orderCount = Number(args.orders ?? (short ? 300 : 5000));
 const ratePerSecond = Number(args.rate ?? (short ? 30 : 40));
 
 // A stack of its own: other ports, databases and Kafka namespace than npm start and npm test.
-process.env.STACK_PORT_OFFSET ??= '30000';
+process.env.STACK_PORT_OFFSET ??= '20000'; // below 32768: Linux hands out ports above it to outgoing connections
 process.env.STACK_NAMESPACE ??= 'chaos';
 process.env.STACK_DATABASE_SUFFIX ??= '_chaos';
 

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 const { values: args } = parseArgs({ options: { records: { type: 'string' }, seed: { type: 'string' } } });
 
 // A stack of its own: other ports, databases and Kafka namespace than npm start, npm test and the chaos run.
-process.env.STACK_PORT_OFFSET ??= '40000';
+process.env.STACK_PORT_OFFSET ??= '25000'; // below 32768: Linux hands out ports above it to outgoing connections
 process.env.STACK_NAMESPACE ??= 'hostile';
 process.env.STACK_DATABASE_SUFFIX ??= '_hostile';
 
