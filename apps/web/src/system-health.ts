@@ -15,6 +15,8 @@ const gatewayHealthAnswer = z.object({
 export interface UpstreamStatus {
   service: string;
   ok: boolean;
+  /** Degraded: it answers, but something it runs (a database, a consumer, the outbox relay) does not work. */
+  state: 'up' | 'degraded' | 'down';
   detail: string;
   checks: Array<{ name: string; ok: boolean; detail?: string | undefined }>;
 }
@@ -42,17 +44,27 @@ export async function loadSystemHealth(): Promise<SystemHealth> {
     const body = gatewayHealthAnswer.parse(await response.json());
     return {
       gatewayReachable: true,
-      services: Object.entries(body.upstreams).map(([service, result]) => ({
-        service,
-        ok: result.ok,
-        detail: result.ok
-          ? describeUptime(result.report?.uptimeSeconds ?? 0)
-          : (result.error ?? result.report?.status ?? 'down'),
-        checks: Object.entries(result.report?.checks ?? {}).map(([name, check]) => ({
-          name,
-          ...check,
-        })),
-      })),
+      services: Object.entries(body.upstreams).map(([service, result]) => {
+        const loops = (result.report?.loops ?? []).map((loop) => ({
+          name: loop.name,
+          ok: loop.ok,
+          detail: [loop.state, loop.detail, loop.lastError].filter(Boolean).join(' · '),
+        }));
+        const checks = [
+          ...Object.entries(result.report?.checks ?? {}).map(([name, check]) => ({ name, ...check })),
+          ...loops,
+        ];
+        const failing = checks.filter((check) => !check.ok).map((check) => `${check.name}: ${check.detail ?? 'failing'}`);
+        return {
+          service,
+          ok: result.ok,
+          state: result.ok ? 'up' : result.report ? 'degraded' : 'down',
+          detail: result.ok
+            ? describeUptime(result.report?.uptimeSeconds ?? 0)
+            : failing.join('; ') || (result.error ?? result.report?.status ?? 'down'),
+          checks,
+        } satisfies UpstreamStatus;
+      }),
       redis: body.redis
         ? { ok: body.redis.ok, detail: body.redis.ok ? 'answering' : (body.redis.error ?? 'down') }
         : null,

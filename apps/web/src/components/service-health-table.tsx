@@ -1,6 +1,6 @@
 import type { UpstreamStatus } from '../system-health';
 
-/** One row per service behind the gateway: up or down, and why. */
+/** One row per service behind the gateway: up, degraded or down, and why; with every check and loop it runs. */
 export function ServiceHealthTable({
   services,
   showChecks = false,
@@ -24,8 +24,8 @@ export function ServiceHealthTable({
             <tr key={service.service} data-testid="service-health" data-service={service.service}>
               <td>{service.service}</td>
               <td>
-                <span className={service.ok ? 'badge badge-ok' : 'badge badge-down'}>
-                  {service.ok ? 'up' : 'down'}
+                <span className={service.ok ? 'badge badge-ok' : 'badge badge-down'} data-state={service.state}>
+                  {service.state}
                 </span>
               </td>
               <td>{service.detail}</td>
