@@ -3,7 +3,9 @@
 //   node scripts/hostile-records.mjs [--records 20000] [--seed N]
 import { parseArgs } from 'node:util';
 
-const { values: args } = parseArgs({ options: { records: { type: 'string' }, seed: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { records: { type: 'string' }, seed: { type: 'string' } },
+});
 
 // A stack of its own: other ports, databases and Kafka namespace than npm start, npm test and the chaos run.
 process.env.STACK_PORT_OFFSET ??= '25000'; // below 32768: Linux hands out ports above it to outgoing connections

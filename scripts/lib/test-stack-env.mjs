@@ -14,7 +14,9 @@ export function testStackEnv(settings, plan, extras = {}, processes = plan.all) 
       urls: Object.fromEntries(processes.map((info) => [info.name, info.url])),
       accounts: localAccounts,
       secrets: { gateway: plan.gateway.env.GATEWAY_SECRET, proxy: plan.gateway.env.PROXY_SECRET },
-      databaseUrls: Object.fromEntries(plan.services.map((info) => [info.name, info.env.DATABASE_URL])),
+      databaseUrls: Object.fromEntries(
+        plan.services.map((info) => [info.name, info.env.DATABASE_URL]),
+      ),
       ...extras,
     }),
   };

@@ -67,7 +67,14 @@ function payloadOf(type: string, rng: Random, runId: string): Record<string, unk
       return {
         ...ids,
         restaurantId: 'trattoria-roma',
-        items: [{ menuItemId: 'roma-margherita', name: 'Pizza Margherita', quantity: 1 + rng.int(3), unitPriceCents: 950 }],
+        items: [
+          {
+            menuItemId: 'roma-margherita',
+            name: 'Pizza Margherita',
+            quantity: 1 + rng.int(3),
+            unitPriceCents: 950,
+          },
+        ],
         totalCents: 950 * (1 + rng.int(3)),
         currency: 'EUR',
         paymentMethod: rng.pick(['tok_visa', 'tok_decline']),
@@ -82,7 +89,12 @@ function payloadOf(type: string, rng: Random, runId: string): Record<string, unk
   }
 }
 
-function envelope(type: string, payload: unknown, rng: Random, overrides: Record<string, unknown> = {}) {
+function envelope(
+  type: string,
+  payload: unknown,
+  rng: Random,
+  overrides: Record<string, unknown> = {},
+) {
   const eventId = rng.uuid();
   const value = {
     eventId,
@@ -94,11 +106,18 @@ function envelope(type: string, payload: unknown, rng: Random, overrides: Record
     payload,
     ...overrides,
   };
-  return { eventId: typeof value.eventId === 'string' ? value.eventId : undefined, json: JSON.stringify(value) };
+  return {
+    eventId: typeof value.eventId === 'string' ? value.eventId : undefined,
+    json: JSON.stringify(value),
+  };
 }
 
 /** Values for a topic whose consumers decode events: most are garbage of some kind, some are valid events. */
-function eventValue(topic: string, rng: Random, runId: string): { kind: string; value: Buffer | string | null; eventId?: string; valid: boolean } {
+function eventValue(
+  topic: string,
+  rng: Random,
+  runId: string,
+): { kind: string; value: Buffer | string | null; eventId?: string; valid: boolean } {
   const type = topic;
   const roll = rng.int(16);
   const other = rng.pick(eventTopics.filter((candidate) => candidate !== type));
@@ -110,15 +129,27 @@ function eventValue(topic: string, rng: Random, runId: string): { kind: string; 
     case 2:
       return { kind: 'empty value', value: Buffer.alloc(0), valid: false };
     case 3:
-      return { kind: 'JSON that is no object', value: rng.pick(['42', '"text"', 'null', 'true', '[]', '1e400']), valid: false };
+      return {
+        kind: 'JSON that is no object',
+        value: rng.pick(['42', '"text"', 'null', 'true', '[]', '1e400']),
+        valid: false,
+      };
     case 4:
-      return { kind: 'deeply nested JSON', value: `${'['.repeat(3000)}${']'.repeat(3000)}`, valid: false };
+      return {
+        kind: 'deeply nested JSON',
+        value: `${'['.repeat(3000)}${']'.repeat(3000)}`,
+        valid: false,
+      };
     case 5: {
-      const { json, eventId } = envelope(type, payloadOf(type, rng, runId), rng, { eventId: rng.pick([42, '', 'x'.repeat(500), null]) });
+      const { json, eventId } = envelope(type, payloadOf(type, rng, runId), rng, {
+        eventId: rng.pick([42, '', 'x'.repeat(500), null]),
+      });
       return { kind: 'envelope with a bad eventId', value: json, eventId, valid: false };
     }
     case 6: {
-      const { json, eventId } = envelope(type, payloadOf(type, rng, runId), rng, { version: rng.pick([99, -1, 1.5, '1', 1e300]) });
+      const { json, eventId } = envelope(type, payloadOf(type, rng, runId), rng, {
+        version: rng.pick([99, -1, 1.5, '1', 1e300]),
+      });
       return { kind: 'unknown version', value: json, eventId, valid: false };
     }
     case 7: {
@@ -126,20 +157,38 @@ function eventValue(topic: string, rng: Random, runId: string): { kind: string; 
       return { kind: "another type's event", value: json, eventId, valid: false };
     }
     case 8: {
-      const payload = { ...payloadOf(type, rng, runId), orderId: rng.pick(['not-a-uuid', '', 7]), userId: rng.pick(['', null, 'u\u0000x']) };
+      const payload = {
+        ...payloadOf(type, rng, runId),
+        orderId: rng.pick(['not-a-uuid', '', 7]),
+        userId: rng.pick(['', null, 'u\u0000x']),
+      };
       const { json, eventId } = envelope(type, payload, rng);
       return { kind: 'invalid payload', value: json, eventId, valid: false };
     }
     case 9: {
       // Fields a type does not have are ignored: on some topics this is a valid event with noise around it.
-      const payload = { ...payloadOf(type, rng, runId), totalCents: 1e308, amountCents: -5, constructor: 'x' };
+      const payload = {
+        ...payloadOf(type, rng, runId),
+        totalCents: 1e308,
+        amountCents: -5,
+        constructor: 'x',
+      };
       const { json, eventId } = envelope(type, payload, rng);
       const withProto = json.replace('"payload":{', '"payload":{"__proto__":{"polluted":true},');
       return { kind: 'absurd numbers and prototype keys', value: withProto, eventId, valid: false };
     }
     case 10: {
-      const { json } = envelope(type, { ...payloadOf(type, rng, runId), userId: '\ud800 lone surrogate' }, rng);
-      return { kind: 'lone surrogate in the payload', value: json, valid: true, eventId: (JSON.parse(json) as { eventId: string }).eventId };
+      const { json } = envelope(
+        type,
+        { ...payloadOf(type, rng, runId), userId: '\ud800 lone surrogate' },
+        rng,
+      );
+      return {
+        kind: 'lone surrogate in the payload',
+        value: json,
+        valid: true,
+        eventId: (JSON.parse(json) as { eventId: string }).eventId,
+      };
     }
     default: {
       const { json, eventId } = envelope(type, payloadOf(type, rng, runId), rng);
@@ -176,19 +225,38 @@ function oddHeaders(rng: Random): Record<string, unknown> {
         headers[`x-empty-${i}`] = '';
         break;
       case 2:
-        headers[rng.pick([headerNames.correlationId, 'traceparent', 'x-binary'])] = rng.bytes(1 + rng.int(64));
+        headers[rng.pick([headerNames.correlationId, 'traceparent', 'x-binary'])] = rng.bytes(
+          1 + rng.int(64),
+        );
         break;
       case 3:
         headers['x-huge'] = 'h'.repeat(64 * 1024);
         break;
       case 4:
-        headers[rng.pick([headerNames.attempt, 'traceparent', 'x-repeated'])] = ['1', '2', rng.bytes(3)];
+        headers[rng.pick([headerNames.attempt, 'traceparent', 'x-repeated'])] = [
+          '1',
+          '2',
+          rng.bytes(3),
+        ];
         break;
       case 5:
-        headers[headerNames.attempt] = rng.pick(['99999999999999999999', '4', '0', '-1', 'NaN', ' 2', '1e3', '2']);
+        headers[headerNames.attempt] = rng.pick([
+          '99999999999999999999',
+          '4',
+          '0',
+          '-1',
+          'NaN',
+          ' 2',
+          '1e3',
+          '2',
+        ]);
         break;
       case 6:
-        headers.traceparent = rng.pick(['00-zzzz', `00-${'0'.repeat(32)}-${'0'.repeat(16)}-01`, 'x'.repeat(2000)]);
+        headers.traceparent = rng.pick([
+          '00-zzzz',
+          `00-${'0'.repeat(32)}-${'0'.repeat(16)}-01`,
+          'x'.repeat(2000),
+        ]);
         break;
       case 7:
         headers[headerNames.correlationId] = 'c'.repeat(5000);
@@ -197,13 +265,19 @@ function oddHeaders(rng: Random): Record<string, unknown> {
         headers[headerNames.replayOf] = rng.pick(['not-a-uuid', rng.uuid(), '']);
         break;
       case 9:
-        headers[rng.pick(Object.values(headerNames.deadLetter))] = rng.pick(['99999999999999999999', '-1', '', 'forged']);
+        headers[rng.pick(Object.values(headerNames.deadLetter))] = rng.pick([
+          '99999999999999999999',
+          '-1',
+          '',
+          'forged',
+        ]);
         break;
       case 10:
         for (let n = 0; n < 200; n += 1) headers[`x-many-${n}`] = String(n);
         break;
       default:
-        headers[rng.pick(['', 'ü-ñame', 'n'.repeat(1000), '__proto__', 'constructor'])] = 'odd name';
+        headers[rng.pick(['', 'ü-ñame', 'n'.repeat(1000), '__proto__', 'constructor'])] =
+          'odd name';
     }
   }
   return headers;
@@ -213,11 +287,14 @@ function oddHeaders(rng: Random): Record<string, unknown> {
 function forgedDeadLetterHeaders(rng: Random): Record<string, unknown> {
   const dlq = headerNames.deadLetter;
   const headers: Record<string, unknown> = {};
-  const absurd = () => rng.pick(['99999999999999999999', '-5', '', 'NaN', null, rng.bytes(5), 'x'.repeat(3000), '3']);
+  const absurd = () =>
+    rng.pick(['99999999999999999999', '-5', '', 'NaN', null, rng.bytes(5), 'x'.repeat(3000), '3']);
   for (const name of Object.values(dlq)) if (rng.chance(0.6)) headers[name] = absurd();
   if (rng.chance(0.5)) headers[dlq.id] = rng.pick([rng.uuid(), 'not-a-uuid', null]);
-  if (rng.chance(0.5)) headers[dlq.originalTopic] = rng.pick([...eventTopics, 'no.such.topic', '\u0000', null]);
-  if (rng.chance(0.3)) headers[dlq.failedAt] = rng.pick(['yesterday', '9999-99-99', '1970-01-01T00:00:00Z', null]);
+  if (rng.chance(0.5))
+    headers[dlq.originalTopic] = rng.pick([...eventTopics, 'no.such.topic', '\u0000', null]);
+  if (rng.chance(0.3))
+    headers[dlq.failedAt] = rng.pick(['yesterday', '9999-99-99', '1970-01-01T00:00:00Z', null]);
   if (rng.chance(0.2)) headers[dlq.errorMessage] = `nul\u0000 and ${'\ud800'}`;
   return headers;
 }
@@ -230,11 +307,23 @@ function byteSize(value: unknown): number {
 }
 
 function recordBytes(key: unknown, value: unknown, headers: Record<string, unknown>): number {
-  return byteSize(key) + byteSize(value) + Object.entries(headers).reduce((sum, [name, header]) => sum + Buffer.byteLength(name) + byteSize(header), 0);
+  return (
+    byteSize(key) +
+    byteSize(value) +
+    Object.entries(headers).reduce(
+      (sum, [name, header]) => sum + Buffer.byteLength(name) + byteSize(header),
+      0,
+    )
+  );
 }
 
 /** A value that brings the record to just under the broker's limit. */
-function nearLimit(key: unknown, headers: Record<string, unknown>, json: boolean, rng: Random): string | Buffer {
+function nearLimit(
+  key: unknown,
+  headers: Record<string, unknown>,
+  json: boolean,
+  rng: Random,
+): string | Buffer {
   const room = brokerRecordLimit - recordBytes(key, '', headers) - 600 - rng.int(200);
   if (!json) return Buffer.alloc(room, 0x61);
   return JSON.stringify({ filler: 'f'.repeat(room - 20) });
@@ -245,7 +334,10 @@ function nearLimit(key: unknown, headers: Record<string, unknown>, json: boolean
  * with a plain producer could write them. Each carries its run and sequence number in clean headers of its own,
  * so what became of it can be found in the services' tables; everything else about it may be odd.
  */
-export function generateHostileRecords(count: number, options: { runId: string; seed: number }): HostileRecord[] {
+export function generateHostileRecords(
+  count: number,
+  options: { runId: string; seed: number },
+): HostileRecord[] {
   const rng = random(options.seed);
   const records: HostileRecord[] = [];
   const validSoFar: HostileRecord[] = [];
@@ -258,11 +350,28 @@ export function generateHostileRecords(count: number, options: { runId: string; 
       const topic = deadLetterTopicOf[service];
       const headers = { ...forgedDeadLetterHeaders(rng), ...marker };
       const key = oddKey(rng);
-      const value = rng.chance(0.003) ? nearLimit(key, headers, false, rng) : rng.pick([null, rng.bytes(rng.int(300)), '{"eventId":"x"}']);
-      record = { seq, topic, kind: 'forged dead letter', key, value, headers: headers as IHeaders, accountedBy: [{ service, as: 'stored' }] };
+      const value = rng.chance(0.003)
+        ? nearLimit(key, headers, false, rng)
+        : rng.pick([null, rng.bytes(rng.int(300)), '{"eventId":"x"}']);
+      record = {
+        seq,
+        topic,
+        kind: 'forged dead letter',
+        key,
+        value,
+        headers: headers as IHeaders,
+        accountedBy: [{ service, as: 'stored' }],
+      };
     } else if (target < 0.2 && validSoFar.length > 0) {
       const original = rng.pick(validSoFar);
-      record = { ...original, seq, kind: `exact copy of #${original.seq}`, headers: { ...original.headers, ...marker }, duplicateOf: original.seq, accountedBy: original.accountedBy };
+      record = {
+        ...original,
+        seq,
+        kind: `exact copy of #${original.seq}`,
+        headers: { ...original.headers, ...marker },
+        duplicateOf: original.seq,
+        accountedBy: original.accountedBy,
+      };
     } else {
       const replay = target > 0.93;
       const eventTopic = rng.pick(eventTopics);
@@ -270,7 +379,10 @@ export function generateHostileRecords(count: number, options: { runId: string; 
       const topic = replay ? replayTopicOf[owner] : eventTopic;
       const generated = eventValue(eventTopic, rng, options.runId);
       const headers: Record<string, unknown> = { ...oddHeaders(rng), ...marker };
-      if (replay) headers[headerNames.replayTopic] = rng.chance(0.8) ? eventTopic : rng.pick(['no.such.topic', null, 'order.failed.dlq']);
+      if (replay)
+        headers[headerNames.replayTopic] = rng.chance(0.8)
+          ? eventTopic
+          : rng.pick(['no.such.topic', null, 'order.failed.dlq']);
       const key = oddKey(rng);
       let value = generated.value;
       let kind = generated.kind;
@@ -287,11 +399,18 @@ export function generateHostileRecords(count: number, options: { runId: string; 
         value,
         headers: headers as IHeaders,
         eventId: generated.eventId,
-        accountedBy: consumers.map((service) => ({ service, as: 'applied-or-dead-letter' as const })),
+        accountedBy: consumers.map((service) => ({
+          service,
+          as: 'applied-or-dead-letter' as const,
+        })),
       };
-      if (generated.valid && value === generated.value && !replay) validSoFar.push({ ...record, bytes: 0 });
+      if (generated.valid && value === generated.value && !replay)
+        validSoFar.push({ ...record, bytes: 0 });
     }
-    records.push({ ...record, bytes: recordBytes(record.key, record.value, record.headers as Record<string, unknown>) });
+    records.push({
+      ...record,
+      bytes: recordBytes(record.key, record.value, record.headers as Record<string, unknown>),
+    });
   }
   return records;
 }

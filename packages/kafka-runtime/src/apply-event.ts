@@ -25,7 +25,8 @@ export type EventHandler<TEvent, Tx> = (
 ) => Promise<readonly OutgoingEvent[] | void>;
 
 export type Rejection = { errorClass: DeadLetterErrorClass; reason: string };
-export type ApplyOutcome = { outcome: 'processed' | 'duplicate' } | { outcome: 'rejected'; rejection: Rejection };
+export type ApplyOutcome =
+  { outcome: 'processed' | 'duplicate' } | { outcome: 'rejected'; rejection: Rejection };
 
 /**
  * The idempotent step: in one transaction, records the event id for the group (a second delivery stops here),

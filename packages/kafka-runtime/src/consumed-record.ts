@@ -44,17 +44,24 @@ function readableText(bytes: Buffer): string | undefined {
 
 function headerSize(name: string, values: unknown): number {
   const list = Array.isArray(values) ? (values as unknown[]) : [values];
-  return list.reduce<number>((sum, value) => sum + Buffer.byteLength(name) + (asBuffer(value)?.length ?? 0), 0);
+  return list.reduce<number>(
+    (sum, value) => sum + Buffer.byteLength(name) + (asBuffer(value)?.length ?? 0),
+    0,
+  );
 }
 
 /** The readable text headers of a record, and a note for each one left out. */
-export function readHeaders(headers: IHeaders | null | undefined): { headers: Record<string, string>; notes: string[] } {
+export function readHeaders(headers: IHeaders | null | undefined): {
+  headers: Record<string, string>;
+  notes: string[];
+} {
   const readable: Record<string, string> = {};
   const notes: string[] = [];
   for (const name of Object.keys(headers ?? {})) {
     const given: unknown = headers?.[name];
     const values = Array.isArray(given) ? (given as unknown[]) : [given];
-    if (values.length > 1) notes.push(`header ${name} repeated ${values.length} times; the first is read`);
+    if (values.length > 1)
+      notes.push(`header ${name} repeated ${values.length} times; the first is read`);
     const bytes = asBuffer(values[0]);
     if (!bytes) {
       notes.push(`header ${name} has no value`);
@@ -74,21 +81,34 @@ export function readHeaders(headers: IHeaders | null | undefined): { headers: Re
  * The attempt a delivery starts at, from `x-attempt`: a whole number from 1 to `maxAttempts`. Anything else is
  * ignored (the delivery starts at 1) and noted: only the runtime's own replay writes this header.
  */
-export function startingAttempt(headers: Record<string, string>, maxAttempts: number, notes: string[]): number {
+export function startingAttempt(
+  headers: Record<string, string>,
+  maxAttempts: number,
+  notes: string[],
+): number {
   const text = headers[headerNames.attempt];
   if (text === undefined) return 1;
   const attempt = /^[1-9][0-9]{0,5}$/.test(text) ? Number(text) : Number.NaN;
   if (attempt >= 1 && attempt <= maxAttempts) return attempt;
-  notes.push(`header ${headerNames.attempt} "${text.slice(0, 40)}" is outside 1..${maxAttempts}; starting at 1`);
+  notes.push(
+    `header ${headerNames.attempt} "${text.slice(0, 40)}" is outside 1..${maxAttempts}; starting at 1`,
+  );
   return 1;
 }
 
-export function readRecord(topic: string, partition: number, message: KafkaMessage): ConsumedRecord {
+export function readRecord(
+  topic: string,
+  partition: number,
+  message: KafkaMessage,
+): ConsumedRecord {
   const rawHeaders: IHeaders = message.headers ?? {};
   const { headers, notes } = readHeaders(rawHeaders);
   const key = asBuffer(message.key);
   const value = asBuffer(message.value);
-  const headerBytes = Object.keys(rawHeaders).reduce((sum, name) => sum + headerSize(name, rawHeaders[name]), 0);
+  const headerBytes = Object.keys(rawHeaders).reduce(
+    (sum, name) => sum + headerSize(name, rawHeaders[name]),
+    0,
+  );
   return {
     topic,
     partition,

@@ -18,7 +18,11 @@ export async function isDatabaseOutage(database: SqlClient, error: unknown): Pro
 }
 
 /** Holds the partition (heartbeating, reported as paused) until the database answers again. */
-export async function waitOutOutage(watch: OutageWatch, control: PartitionControl, context: Record<string, unknown>): Promise<void> {
+export async function waitOutOutage(
+  watch: OutageWatch,
+  control: PartitionControl,
+  context: Record<string, unknown>,
+): Promise<void> {
   watch.onPause?.();
   consumerOutagePausesTotal.inc();
   control.paused('the service database does not answer');
@@ -36,7 +40,11 @@ export async function waitOutOutage(watch: OutageWatch, control: PartitionContro
 }
 
 /** Runs work that needs the database, waiting out outages of it (an outage is never the message's fault). */
-export async function untilDatabaseAnswers<T>(watch: OutageWatch, control: PartitionControl, work: () => Promise<T>): Promise<T> {
+export async function untilDatabaseAnswers<T>(
+  watch: OutageWatch,
+  control: PartitionControl,
+  work: () => Promise<T>,
+): Promise<T> {
   for (;;) {
     try {
       return await work();

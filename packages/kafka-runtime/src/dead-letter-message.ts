@@ -37,7 +37,13 @@ export function deterministicUuid(...parts: Array<string | number>): string {
  * offsets): a consumer that dead-letters one message twice (a crash before its commit) produces one dead letter.
  */
 export function deadLetterId(record: ConsumedRecord, facts: DeadLetterFacts): string {
-  return deterministicUuid(facts.consumerGroup, facts.sourceTopic, record.partition, record.offset, record.timestamp);
+  return deterministicUuid(
+    facts.consumerGroup,
+    facts.sourceTopic,
+    record.partition,
+    record.offset,
+    record.timestamp,
+  );
 }
 
 function factHeaders(record: ConsumedRecord, facts: DeadLetterFacts): Record<string, string> {
@@ -70,25 +76,37 @@ function writableHeaders(headers: IHeaders): IHeaders {
     if (values.length === 0) withoutValue.push(name);
     else writable[name] = values.length === 1 ? values[0] : values;
   }
-  if (withoutValue.length > 0) writable[headerNames.deadLetter.nullHeaders] = withoutValue.join(',').slice(0, 2000);
+  if (withoutValue.length > 0)
+    writable[headerNames.deadLetter.nullHeaders] = withoutValue.join(',').slice(0, 2000);
   return writable;
 }
 
 /** The original message, unchanged (key, value, every header as it came), with headers saying where it failed and why. */
 export function deadLetterMessage(record: ConsumedRecord, facts: DeadLetterFacts): Message {
-  return { key: record.key, value: record.value, headers: { ...writableHeaders(record.rawHeaders), ...factHeaders(record, facts) } };
+  return {
+    key: record.key,
+    value: record.value,
+    headers: { ...writableHeaders(record.rawHeaders), ...factHeaders(record, facts) },
+  };
 }
 
 /**
  * The copy published when the full dead letter would pass the broker's limit: the facts only, marked truncated.
  * The full record (key, value, headers) is stored in the service's `dead_letter` table first, under the same id.
  */
-export function truncatedDeadLetterMessage(record: ConsumedRecord, facts: DeadLetterFacts): Message {
+export function truncatedDeadLetterMessage(
+  record: ConsumedRecord,
+  facts: DeadLetterFacts,
+): Message {
   const dlq = headerNames.deadLetter;
   return {
     key: record.key && record.key.length <= maxTruncatedKeyBytes ? record.key : null,
     value: null,
-    headers: { ...factHeaders(record, facts), [dlq.truncated]: 'true', [dlq.originalBytes]: String(record.sizeBytes) },
+    headers: {
+      ...factHeaders(record, facts),
+      [dlq.truncated]: 'true',
+      [dlq.originalBytes]: String(record.sizeBytes),
+    },
   };
 }
 
@@ -104,7 +122,8 @@ export function messageBytes(message: Message): number {
   let size = byteLength(message.key) + byteLength(message.value) + 64;
   for (const name of Object.keys(headers)) {
     const given = headers[name];
-    for (const value of Array.isArray(given) ? given : [given]) size += Buffer.byteLength(name) + byteLength(value) + 8;
+    for (const value of Array.isArray(given) ? given : [given])
+      size += Buffer.byteLength(name) + byteLength(value) + 8;
   }
   return size;
 }

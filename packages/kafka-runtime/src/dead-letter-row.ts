@@ -39,12 +39,16 @@ export function headersAsText(headers: IHeaders | null | undefined): Record<stri
 }
 
 /** The event id and type a value names, when it is JSON that names them (for search; nothing is trusted). */
-export function envelopeIdentity(value: Buffer | null): { eventId: string | null; eventType: string | null } {
+export function envelopeIdentity(value: Buffer | null): {
+  eventId: string | null;
+  eventType: string | null;
+} {
   if (!value || value.length === 0 || value[0] !== 0x7b) return { eventId: null, eventType: null };
   try {
     const parsed = JSON.parse(value.toString('utf8')) as { eventId?: unknown; type?: unknown };
     return {
-      eventId: typeof parsed.eventId === 'string' ? storableText(parsed.eventId.slice(0, 100)) : null,
+      eventId:
+        typeof parsed.eventId === 'string' ? storableText(parsed.eventId.slice(0, 100)) : null,
       eventType: typeof parsed.type === 'string' ? storableText(parsed.type.slice(0, 200)) : null,
     };
   } catch {

@@ -11,7 +11,12 @@ import {
   truncatedDeadLetterMessage,
   type DeadLetterFacts,
 } from './dead-letter-message.js';
-import { envelopeIdentity, headersAsText, insertDeadLetter, type DeadLetterRow } from './dead-letter-row.js';
+import {
+  envelopeIdentity,
+  headersAsText,
+  insertDeadLetter,
+  type DeadLetterRow,
+} from './dead-letter-row.js';
 import { eventsDeadLetteredTotal, oversizedDeadLettersTotal } from './metrics.js';
 import { namespaced, withoutNamespace } from './namespace.js';
 import type { PartitionControl } from './partition-control.js';
@@ -38,7 +43,10 @@ function replayOfHeader(record: ConsumedRecord): string | null {
 
 function isTooLarge(error: unknown): boolean {
   const { type, message } = error as { type?: unknown; message?: unknown };
-  return type === 'MESSAGE_TOO_LARGE' || (typeof message === 'string' && /too large|MESSAGE_TOO_LARGE/i.test(message));
+  return (
+    type === 'MESSAGE_TOO_LARGE' ||
+    (typeof message === 'string' && /too large|MESSAGE_TOO_LARGE/i.test(message))
+  );
 }
 
 /**
@@ -56,9 +64,14 @@ export class DeadLetterSink {
   }
 
   /** Publishes the dead letter of a message that failed (its transaction rolled back); returns once it is on the topic. */
-  async publish(record: ConsumedRecord, facts: DeadLetterFacts, control: PartitionControl): Promise<void> {
+  async publish(
+    record: ConsumedRecord,
+    facts: DeadLetterFacts,
+    control: PartitionControl,
+  ): Promise<void> {
     let message = deadLetterMessage(record, facts);
-    if (messageBytes(message) > this.maxRecordBytes) message = await this.storeInFull(this.options.database, record, facts);
+    if (messageBytes(message) > this.maxRecordBytes)
+      message = await this.storeInFull(this.options.database, record, facts);
     let delayMs = 250;
     for (;;) {
       try {
@@ -71,10 +84,14 @@ export class DeadLetterSink {
           message = await this.storeInFull(this.options.database, record, facts);
           continue;
         }
-        if (control.isStopping()) throw new ConsumerStopping('stopping while a dead letter waits to be published');
+        if (control.isStopping())
+          throw new ConsumerStopping('stopping while a dead letter waits to be published');
         const reason = `dead-letter topic ${this.topic} cannot be written: ${(error as Error).message}`;
         control.paused(reason);
-        this.options.logger.warn('dead-letter publish failed; the partition waits and retries', { error, retryInMs: delayMs });
+        this.options.logger.warn('dead-letter publish failed; the partition waits and retries', {
+          error,
+          retryInMs: delayMs,
+        });
         await new Promise((resolve) => setTimeout(resolve, delayMs));
         await control.heartbeat();
         delayMs = Math.min(delayMs * 2, 5000);
@@ -86,9 +103,14 @@ export class DeadLetterSink {
    * Writes the dead letter of a message its handler rejected into the handler's own transaction (through the
    * outbox), so the rejection and what the handler recorded about it commit together.
    */
-  async writeInTransaction(tx: SqlClient, record: ConsumedRecord, facts: DeadLetterFacts): Promise<void> {
+  async writeInTransaction(
+    tx: SqlClient,
+    record: ConsumedRecord,
+    facts: DeadLetterFacts,
+  ): Promise<void> {
     let message = deadLetterMessage(record, facts);
-    if (messageBytes(message) > this.maxRecordBytes) message = await this.storeInFull(tx, record, facts);
+    if (messageBytes(message) > this.maxRecordBytes)
+      message = await this.storeInFull(tx, record, facts);
     await writeToOutbox(tx, [
       {
         eventId: randomUUID(),
@@ -105,7 +127,11 @@ export class DeadLetterSink {
     return message.value === null && message.headers?.[headerNames.deadLetter.truncated] === 'true';
   }
 
-  private async storeInFull(database: SqlClient, record: ConsumedRecord, facts: DeadLetterFacts): Promise<Message> {
+  private async storeInFull(
+    database: SqlClient,
+    record: ConsumedRecord,
+    facts: DeadLetterFacts,
+  ): Promise<Message> {
     const { eventId, eventType } = envelopeIdentity(record.value);
     const truncated = truncatedDeadLetterMessage(record, facts);
     const row: DeadLetterRow = {
@@ -130,10 +156,13 @@ export class DeadLetterSink {
     };
     await insertDeadLetter(database, row);
     oversizedDeadLettersTotal.inc({ topic: record.topic });
-    this.options.logger.warn('dead letter too large for the topic: stored in full, a truncated copy published', {
-      sizeBytes: record.sizeBytes,
-      deadLetterId: row.id,
-    });
+    this.options.logger.warn(
+      'dead letter too large for the topic: stored in full, a truncated copy published',
+      {
+        sizeBytes: record.sizeBytes,
+        deadLetterId: row.id,
+      },
+    );
     return truncated;
   }
 

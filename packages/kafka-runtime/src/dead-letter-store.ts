@@ -4,7 +4,12 @@ import type { EachMessagePayload, Kafka } from 'kafkajs';
 import { isConnectionProblem } from './connection-problem.js';
 import { readRecord } from './consumed-record.js';
 import { deterministicUuid } from './dead-letter-message.js';
-import { envelopeIdentity, headersAsText, insertDeadLetter, type DeadLetterRow } from './dead-letter-row.js';
+import {
+  envelopeIdentity,
+  headersAsText,
+  insertDeadLetter,
+  type DeadLetterRow,
+} from './dead-letter-row.js';
 import { consumerTimeouts } from './event-consumer.js';
 import { deadLettersSkippedTotal } from './metrics.js';
 import { namespaced, withoutNamespace } from './namespace.js';
@@ -35,7 +40,9 @@ function boundedInteger(text: string | undefined, max: bigint): string | null {
 function isoTime(text: string | undefined): string | undefined {
   if (!text || text.length > 40) return undefined;
   const time = Date.parse(text);
-  return Number.isFinite(time) && time > 0 && time < 8.64e15 ? new Date(time).toISOString() : undefined;
+  return Number.isFinite(time) && time > 0 && time < 8.64e15
+    ? new Date(time).toISOString()
+    : undefined;
 }
 
 /**
@@ -118,7 +125,9 @@ export class DeadLetterStore {
       attempts: attempts === null ? 0 : Number(attempts),
       failedAt:
         isoTime(header(dlq.failedAt)) ??
-        (Number.isFinite(timestamp) && timestamp > 0 ? new Date(timestamp).toISOString() : new Date().toISOString()),
+        (Number.isFinite(timestamp) && timestamp > 0
+          ? new Date(timestamp).toISOString()
+          : new Date().toISOString()),
       replayOf: replayOf && uuidPattern.test(replayOf) ? replayOf : null,
     };
   }
@@ -138,11 +147,18 @@ export class DeadLetterStore {
       for (;;) {
         try {
           if (await insertDeadLetter(this.options.database, row)) this.stored += 1;
-          this.options.logger.info('dead letter stored', { errorClass: row.errorClass, originalTopic: row.originalTopic });
+          this.options.logger.info('dead letter stored', {
+            errorClass: row.errorClass,
+            originalTopic: row.originalTopic,
+          });
           return;
         } catch (error) {
           if (isConnectionProblem(error) || !(await databaseAnswers(this.options.database))) {
-            this.supervisor.paused(payload.topic, payload.partition, 'the service database does not answer');
+            this.supervisor.paused(
+              payload.topic,
+              payload.partition,
+              'the service database does not answer',
+            );
             try {
               await waitForDatabase({
                 database: this.options.database,
@@ -162,7 +178,10 @@ export class DeadLetterStore {
           }
           // Something in the headers or texts cannot be stored: keep the message (its bytes and origin) rather than
           // block the dead-letter partition behind it.
-          this.options.logger.error('dead letter not storable in full; storing its bytes without headers', { error });
+          this.options.logger.error(
+            'dead letter not storable in full; storing its bytes without headers',
+            { error },
+          );
           fallback = true;
           row = {
             ...row,

@@ -1,6 +1,12 @@
 import type { EventCatalog, EventEnvelope, EventOf } from '@food/contracts';
 import { headerNames } from '@food/contracts';
-import { contextFromHeaders, inSpan, SpanKind, withLogContext, type Logger } from '@food/service-kit';
+import {
+  contextFromHeaders,
+  inSpan,
+  SpanKind,
+  withLogContext,
+  type Logger,
+} from '@food/service-kit';
 import type { EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { applyEvent, type EventHandler } from './apply-event.js';
 import { readRecord, startingAttempt, type ConsumedRecord } from './consumed-record.js';
@@ -8,16 +14,25 @@ import type { DeadLetterFailure } from './dead-letter-message.js';
 import { DeadLetterSink } from './dead-letter-sink.js';
 import { decodeEvent } from './decode-event.js';
 import { markStarted } from './in-flight-marks.js';
-import { isDatabaseOutage, untilDatabaseAnswers, waitOutOutage, type OutageWatch } from './database-outage.js';
+import {
+  isDatabaseOutage,
+  untilDatabaseAnswers,
+  waitOutOutage,
+  type OutageWatch,
+} from './database-outage.js';
 import { eventRetriesTotal, eventsConsumedTotal, recordHeadersIgnoredTotal } from './metrics.js';
 import { createIdempotentProducer } from './kafka-client.js';
 import { namespaced, withoutNamespace } from './namespace.js';
-import { guardedHeartbeat, interruptsBatch, PartitionLost, type PartitionControl } from './partition-control.js';
+import {
+  guardedHeartbeat,
+  interruptsBatch,
+  PartitionLost,
+  type PartitionControl,
+} from './partition-control.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import type { SqlClient, TransactionalDatabase } from './sql-client.js';
 import { SupervisedConsumer } from './supervised-consumer.js';
 import { ConsumerStopping } from './wait-for-database.js';
-
 
 export type EventHandlers<TCatalog extends EventCatalog, Tx> = {
   [TTopic in keyof TCatalog & string]?: EventHandler<EventOf<TCatalog, TTopic>, Tx>;
@@ -87,7 +102,11 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
     this.groupId = namespaced(options.namespace, options.groupId);
     this.retryPolicy = options.retryPolicy ?? defaultRetryPolicy;
     this.maxStarts = options.maxStartsPerMessage ?? 3;
-    this.outages = { database: options.database, logger: options.logger, onPause: () => (this.counters.outagePauses += 1) };
+    this.outages = {
+      database: options.database,
+      logger: options.logger,
+      onPause: () => (this.counters.outagePauses += 1),
+    };
     this.producer = createIdempotentProducer(options.kafka);
     this.sink = new DeadLetterSink({
       producer: this.producer,
@@ -97,7 +116,10 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       logger: options.logger,
       maxRecordBytes: options.maxRecordBytes,
     });
-    const topics = [...Object.keys(options.handlers), ...(options.replayTopic ? [options.replayTopic] : [])];
+    const topics = [
+      ...Object.keys(options.handlers),
+      ...(options.replayTopic ? [options.replayTopic] : []),
+    ];
     this.supervisor = new SupervisedConsumer({
       kafka: options.kafka,
       groupId: this.groupId,
@@ -165,7 +187,14 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
           // each noted, so the one that kills it is found.
           if (index === 0) careful = starts > 1;
           if (starts > this.maxStarts) {
-            await this.deadLetterKiller(sourceTopic, batch.topic, batch.partition, message, starts - 1, control);
+            await this.deadLetterKiller(
+              sourceTopic,
+              batch.topic,
+              batch.partition,
+              message,
+              starts - 1,
+              control,
+            );
           } else {
             await this.processMessage(sourceTopic, batch.topic, batch.partition, message, control);
           }
@@ -184,7 +213,9 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       if (careful) {
         const next = (BigInt(message.offset) + 1n).toString();
         await payload.commitOffsetsIfNecessary({
-          topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }],
+          topics: [
+            { topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] },
+          ],
         });
       }
       await payload.heartbeat();
@@ -223,8 +254,17 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
   ): Promise<void> {
     const started = performance.now();
     const record = readRecord(sourceTopic, partition, message);
-    const correlationId = record.headers[headerNames.correlationId]?.slice(0, maxCorrelationIdLength);
-    const logFields = { topic: physicalTopic, partition, offset: message.offset, correlationId, groupId: this.groupId };
+    const correlationId = record.headers[headerNames.correlationId]?.slice(
+      0,
+      maxCorrelationIdLength,
+    );
+    const logFields = {
+      topic: physicalTopic,
+      partition,
+      offset: message.offset,
+      correlationId,
+      groupId: this.groupId,
+    };
     await withLogContext(logFields, async () => {
       let result: { outcome: Outcome; attempts: number };
       try {
@@ -255,7 +295,11 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       eventsConsumedTotal.inc({ topic: sourceTopic, outcome: result.outcome });
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const level = result.outcome === 'dead-lettered' ? 'warn' : 'info';
-      this.options.logger[level]('event handled', { outcome: result.outcome, attempts: result.attempts, durationMs });
+      this.options.logger[level]('event handled', {
+        outcome: result.outcome,
+        attempts: result.attempts,
+        durationMs,
+      });
     });
   }
 
@@ -265,13 +309,19 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
     physicalTopic: string,
     control: PartitionControl,
   ): Promise<{ outcome: Outcome; attempts: number }> {
-    const startAttempt = startingAttempt(record.headers, this.retryPolicy.maxAttempts, record.notes);
+    const startAttempt = startingAttempt(
+      record.headers,
+      this.retryPolicy.maxAttempts,
+      record.notes,
+    );
     if (record.notes.length > 0) {
       recordHeadersIgnoredTotal.inc({ topic: record.topic });
       this.options.logger.warn('record headers ignored', { notes: record.notes.slice(0, 10) });
     }
     const handlerTopic = this.handlerTopicOf(record);
-    const originalTopic = handlerTopic ? namespaced(this.options.namespace, handlerTopic) : physicalTopic;
+    const originalTopic = handlerTopic
+      ? namespaced(this.options.namespace, handlerTopic)
+      : physicalTopic;
     const deadLetter = async (failure: DeadLetterFailure) => {
       await this.deadLetter(record, originalTopic, physicalTopic, control, failure);
       return { outcome: 'dead-lettered' as const, attempts: failure.attempts };
@@ -284,9 +334,23 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       });
     }
     const decoded = decodeEvent(handlerTopic, record.value, this.options.catalog);
-    if (!decoded.ok) return deadLetter({ errorClass: decoded.errorClass, errorMessage: decoded.message, attempts: 1 });
-    return withLogContext({ eventId: decoded.event.eventId, correlationId: decoded.event.correlationId }, () =>
-      this.applyWithRetries(record, handlerTopic, decoded.event, startAttempt, control, deadLetter),
+    if (!decoded.ok)
+      return deadLetter({
+        errorClass: decoded.errorClass,
+        errorMessage: decoded.message,
+        attempts: 1,
+      });
+    return withLogContext(
+      { eventId: decoded.event.eventId, correlationId: decoded.event.correlationId },
+      () =>
+        this.applyWithRetries(
+          record,
+          handlerTopic,
+          decoded.event,
+          startAttempt,
+          control,
+          deadLetter,
+        ),
     );
   }
 
@@ -304,7 +368,9 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
     event: EventEnvelope,
     startAttempt: number,
     control: PartitionControl,
-    deadLetter: (failure: DeadLetterFailure) => Promise<{ outcome: 'dead-lettered'; attempts: number }>,
+    deadLetter: (
+      failure: DeadLetterFailure,
+    ) => Promise<{ outcome: 'dead-lettered'; attempts: number }>,
   ): Promise<{ outcome: Outcome; attempts: number }> {
     const handler = this.options.handlers[topic] as EventHandler<EventEnvelope, Tx>;
     let attempt = startAttempt;
@@ -316,7 +382,13 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
           topic,
           event,
           handler,
-          context: { attempt, topic, partition: record.partition, offset: record.offset, logger: this.options.logger },
+          context: {
+            attempt,
+            topic,
+            partition: record.partition,
+            offset: record.offset,
+            logger: this.options.logger,
+          },
           onRejected: (tx, rejection) =>
             this.sink.writeInTransaction(tx, record, {
               errorClass: rejection.errorClass,
@@ -368,7 +440,11 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
     failure: DeadLetterFailure,
   ): Promise<void> {
     await untilDatabaseAnswers(this.outages, control, () =>
-      this.sink.publish(record, { ...failure, originalTopic, sourceTopic, consumerGroup: this.groupId }, control),
+      this.sink.publish(
+        record,
+        { ...failure, originalTopic, sourceTopic, consumerGroup: this.groupId },
+        control,
+      ),
     );
     this.counters.deadLettered += 1;
   }

@@ -39,7 +39,8 @@ const maxRestartDelayMs = 30_000;
 function describeError(error: Error): string {
   let cause: unknown = error.cause;
   while (cause instanceof Error && cause.cause instanceof Error) cause = cause.cause;
-  const innermost = cause instanceof Error && cause.name !== error.name ? ` (caused by ${cause.name})` : '';
+  const innermost =
+    cause instanceof Error && cause.name !== error.name ? ` (caused by ${cause.name})` : '';
   return `${error.name}: ${error.message}${innermost}`.slice(0, 500);
 }
 
@@ -98,20 +99,30 @@ export class SupervisedConsumer {
       lag += partition.lag ?? 0;
       if (partition.pausedReason) problems.push(`${name} paused: ${partition.pausedReason}`);
       else if (partition.busySince && now - partition.busySince > stallAfterMs) {
-        problems.push(`${name} stalled on one message for ${Math.round((now - partition.busySince) / 1000)} s`);
+        problems.push(
+          `${name} stalled on one message for ${Math.round((now - partition.busySince) / 1000)} s`,
+        );
       }
     }
-    const withinGrace = this.state === 'starting' && now - this.stateSince < (this.options.startupGraceMs ?? 5_000);
+    const withinGrace =
+      this.state === 'starting' && now - this.stateSince < (this.options.startupGraceMs ?? 5_000);
     const silentMs = now - this.lastContact;
     if (this.state === 'running' && silentMs > (this.options.silentAfterMs ?? 8_000)) {
-      problems.push(`no fetch or heartbeat answered for ${Math.round(silentMs / 1000)} s: the broker is out of reach`);
+      problems.push(
+        `no fetch or heartbeat answered for ${Math.round(silentMs / 1000)} s: the broker is out of reach`,
+      );
     }
     const state = problems.length > 0 && this.state === 'running' ? 'stalled' : this.state;
     return {
       ok: (this.state === 'running' || withinGrace) && problems.length === 0,
       state,
-      detail: problems.length > 0 ? problems.join('; ') : `${this.state} for ${Math.round((now - this.stateSince) / 1000)} s`,
-      partitions: Object.entries(this.assignment).map(([topic, ids]) => `${topic}[${[...ids].sort((a, b) => a - b).join(',')}]`),
+      detail:
+        problems.length > 0
+          ? problems.join('; ')
+          : `${this.state} for ${Math.round((now - this.stateSince) / 1000)} s`,
+      partitions: Object.entries(this.assignment).map(
+        ([topic, ids]) => `${topic}[${[...ids].sort((a, b) => a - b).join(',')}]`,
+      ),
       lag,
       lastError: this.lastError,
       restarts: this.restarts,
@@ -154,12 +165,17 @@ export class SupervisedConsumer {
       this.assignment = {};
       if (this.stopping) return;
       // A consumer that ran a good while before this crash starts again quickly; a crash loop backs off.
-      if (this.state === 'running' && Date.now() - this.stateSince > 60_000) this.restartDelayMs = 1000;
+      if (this.state === 'running' && Date.now() - this.stateSince > 60_000)
+        this.restartDelayMs = 1000;
       if (payload.restart) {
         this.setState('restarting'); // kafkajs restarts it itself (a retriable error, such as a lost broker)
         return;
       }
-      logger.error('consumer crashed; restarting it', { groupId, error: payload.error, retryInMs: this.restartDelayMs });
+      logger.error('consumer crashed; restarting it', {
+        groupId,
+        error: payload.error,
+        retryInMs: this.restartDelayMs,
+      });
       this.setState('crashed');
       this.scheduleRestart();
     });
@@ -170,7 +186,11 @@ export class SupervisedConsumer {
     } catch (error) {
       this.lastError = describeError(error as Error);
       if (this.stopping) return;
-      logger.error('consumer could not start; trying again', { groupId, error, retryInMs: this.restartDelayMs });
+      logger.error('consumer could not start; trying again', {
+        groupId,
+        error,
+        retryInMs: this.restartDelayMs,
+      });
       this.setState('crashed');
       await consumer.disconnect().catch(() => undefined);
       this.scheduleRestart();

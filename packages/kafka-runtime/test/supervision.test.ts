@@ -3,7 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { buildHealthReport, metricsRegistry, registerProcessLoop } from '@food/service-kit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { namespaced, SupervisedConsumer } from '../src/index.js';
-import { createLedgerDatabase, createLedgerKafka, creditEvent, eventually, ledgerTopics, stackServers } from './support/ledger.js';
+import {
+  createLedgerDatabase,
+  createLedgerKafka,
+  creditEvent,
+  eventually,
+  ledgerTopics,
+  stackServers,
+} from './support/ledger.js';
 
 const servicePath = fileURLToPath(new URL('./support/ledger-service.ts', import.meta.url));
 
@@ -30,26 +37,41 @@ describe('a consumer that dies is seen and brought back', () => {
       logger: bus.logger,
       run: {
         eachMessage: async ({ message }) => {
-          if (defects-- > 0) throw new TypeError("Cannot read properties of null (reading 'toString')");
+          if (defects-- > 0)
+            throw new TypeError("Cannot read properties of null (reading 'toString')");
           seen.push(message.key?.toString() ?? '');
         },
       },
     });
     const forget = registerProcessLoop(`consumer ${groupId}`, () => supervised.report());
-    cleanups.push(async () => forget(), () => supervised.stop());
+    cleanups.push(
+      async () => forget(),
+      () => supervised.stop(),
+    );
     await supervised.start();
-    await eventually(async () => supervised.report().state === 'running', 30_000, 'the group joined');
+    await eventually(
+      async () => supervised.report().state === 'running',
+      30_000,
+      'the group joined',
+    );
     expect((await buildHealthReport('ledger', {})).status).toBe('ok');
 
     const producer = bus.kafka.producer();
     await producer.connect();
-    await producer.send({ topic: namespaced(bus.namespace, ledgerTopics.credited), messages: [{ key: 'first', value: 'x' }] });
+    await producer.send({
+      topic: namespaced(bus.namespace, ledgerTopics.credited),
+      messages: [{ key: 'first', value: 'x' }],
+    });
     await producer.disconnect();
     const sent = Date.now();
-    const degraded = await eventually(async () => {
-      const report = await buildHealthReport('ledger', {});
-      return report.status === 'degraded' && report;
-    }, 10_000, 'health to say the consumer is down');
+    const degraded = await eventually(
+      async () => {
+        const report = await buildHealthReport('ledger', {});
+        return report.status === 'degraded' && report;
+      },
+      10_000,
+      'health to say the consumer is down',
+    );
     expect(Date.now() - sent).toBeLessThan(10_000);
     expect(degraded.loops?.find((loop) => loop.name === `consumer ${groupId}`)).toMatchObject({
       ok: false,
@@ -57,7 +79,11 @@ describe('a consumer that dies is seen and brought back', () => {
     });
     expect(await crashCount(groupId)).toBe(1);
 
-    await eventually(async () => seen.includes('first') && supervised.report().state === 'running', 30_000, 'restarted and consuming');
+    await eventually(
+      async () => seen.includes('first') && supervised.report().state === 'running',
+      30_000,
+      'restarted and consuming',
+    );
     expect(supervised.report()).toMatchObject({ ok: true, restarts: 1 });
     expect((await buildHealthReport('ledger', {})).status).toBe('ok');
   }, 60_000);
@@ -78,7 +104,11 @@ describe('a consumer that dies is seen and brought back', () => {
     await producer.connect();
     await producer.send({
       topic: namespaced(bus.namespace, ledgerTopics.credited),
-      messages: [killer, ...behind].map((event) => ({ key: event.key, value: event.value, partition: 0 })),
+      messages: [killer, ...behind].map((event) => ({
+        key: event.key,
+        value: event.value,
+        partition: 0,
+      })),
     });
     await producer.disconnect();
 
@@ -94,14 +124,25 @@ describe('a consumer that dies is seen and brought back', () => {
       const running = child;
       const outcome = await Promise.race([
         new Promise<'died'>((resolve) => running.once('exit', () => resolve('died'))),
-        eventually(deadLetter, 60_000, 'the killer dead-lettered').then(() => 'dead-lettered' as const),
+        eventually(deadLetter, 60_000, 'the killer dead-lettered').then(
+          () => 'dead-lettered' as const,
+        ),
       ]);
       if (outcome === 'died') deaths += 1;
     }
     const letter = await eventually(deadLetter, 30_000, 'the killer dead-lettered');
     expect(deaths).toBe(3);
-    expect(letter).toMatchObject({ errorClass: 'KILLED_PROCESS', attempts: 3, messageKey: 'acct-killer' });
-    await eventually(async () => (await db.prisma.account.count({ where: { id: { startsWith: 'acct-behind-' } } })) === 10, 30_000, 'the messages behind it applied');
+    expect(letter).toMatchObject({
+      errorClass: 'KILLED_PROCESS',
+      attempts: 3,
+      messageKey: 'acct-killer',
+    });
+    await eventually(
+      async () =>
+        (await db.prisma.account.count({ where: { id: { startsWith: 'acct-behind-' } } })) === 10,
+      30_000,
+      'the messages behind it applied',
+    );
     expect(await db.prisma.account.findUnique({ where: { id: 'acct-killer' } })).toBeNull();
     child?.kill('SIGTERM');
   }, 180_000);

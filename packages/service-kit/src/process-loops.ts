@@ -4,7 +4,10 @@ import type { LoopReport } from '@food/contracts';
 const loops = new Map<string, () => LoopReport>();
 
 /** Registers a loop for `/health`; returns the function that removes it (when the loop is stopped for good). */
-export function registerProcessLoop(name: string, report: () => Omit<LoopReport, 'name'>): () => void {
+export function registerProcessLoop(
+  name: string,
+  report: () => Omit<LoopReport, 'name'>,
+): () => void {
   loops.set(name, () => ({ name, ...report() }));
   return () => loops.delete(name);
 }

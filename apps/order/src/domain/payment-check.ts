@@ -25,9 +25,15 @@ const money = (cents: number, currency: string) => `${currency} ${(cents / 100).
  * a second capture for an order already settled (someone was charged twice, or for a cancelled order). A schema
  * says the event is well-formed; only the order can say it is true. Null when nothing contradicts it.
  */
-export function paymentContradiction(order: OrderFacts, payment: PaymentFacts): Contradiction | null {
+export function paymentContradiction(
+  order: OrderFacts,
+  payment: PaymentFacts,
+): Contradiction | null {
   if (payment.userId !== order.userId) {
-    return { errorClass: 'PAYMENT_MISMATCH', reason: 'the payment names another customer than the order' };
+    return {
+      errorClass: 'PAYMENT_MISMATCH',
+      reason: 'the payment names another customer than the order',
+    };
   }
   if (payment.kind === 'failed') return null;
   if (payment.amountCents !== order.totalCents || payment.currency !== order.currency) {

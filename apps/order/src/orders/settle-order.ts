@@ -12,7 +12,13 @@ type PaymentFailedEvent = EventOf<Catalog, typeof topics.paymentFailed>;
 async function lockOrder(tx: Transaction, orderId: string) {
   // Row lock: two payment events of one order are applied one after the other.
   const rows = await tx.$queryRaw<
-    Array<{ status: string; user_id: string; total_cents: number; currency: string; payment_id: string | null }>
+    Array<{
+      status: string;
+      user_id: string;
+      total_cents: number;
+      currency: string;
+      payment_id: string | null;
+    }>
   >`SELECT status, user_id, total_cents, currency, payment_id::text FROM customer_order WHERE id = ${orderId}::uuid FOR UPDATE`;
   const row = rows[0];
   if (!row || !isOrderStatus(row.status)) return undefined;
@@ -50,8 +56,19 @@ async function flagOrder(
   flag: { errorClass: 'PAYMENT_MISMATCH' | 'DUPLICATE_PAYMENT'; reason: string },
 ): Promise<OutgoingEvent[]> {
   const { orderId } = incoming.payload;
-  await tx.order.update({ where: { id: orderId }, data: { attention: flag.errorClass, attentionNote: flag.reason } });
-  await recordEvent(tx, orderId, incoming, incoming, 'payment', null, `flagged ${flag.errorClass}: ${flag.reason}`);
+  await tx.order.update({
+    where: { id: orderId },
+    data: { attention: flag.errorClass, attentionNote: flag.reason },
+  });
+  await recordEvent(
+    tx,
+    orderId,
+    incoming,
+    incoming,
+    'payment',
+    null,
+    `flagged ${flag.errorClass}: ${flag.reason}`,
+  );
   context.reject(flag.errorClass, flag.reason);
   return [];
 }
@@ -61,7 +78,10 @@ async function settle(
   incoming: PaymentCompletedEvent | PaymentFailedEvent,
   context: HandlerContext,
   target: OrderStatus,
-  outgoing: (order: { totalCents: number; currency: string }, cause: { correlationId: string; causationId: string }) => OutgoingEvent,
+  outgoing: (
+    order: { totalCents: number; currency: string },
+    cause: { correlationId: string; causationId: string },
+  ) => OutgoingEvent,
   changes: Prisma.OrderUpdateInput,
 ): Promise<OutgoingEvent[]> {
   const { orderId } = incoming.payload;
@@ -72,7 +92,13 @@ async function settle(
     return [];
   }
   const contradiction = paymentContradiction(
-    { status: order.status, userId: order.user_id, totalCents: order.total_cents, currency: order.currency, paymentId: order.payment_id },
+    {
+      status: order.status,
+      userId: order.user_id,
+      totalCents: order.total_cents,
+      currency: order.currency,
+      paymentId: order.payment_id,
+    },
     incoming.type === topics.paymentCompleted
       ? { kind: 'completed', ...(incoming as PaymentCompletedEvent).payload }
       : { kind: 'failed', ...incoming.payload },
@@ -80,17 +106,40 @@ async function settle(
   if (contradiction) return flagOrder(tx, incoming, context, contradiction);
   const decision = decideTransition(order.status, target);
   if (!decision.apply) {
-    await recordEvent(tx, orderId, incoming, incoming, 'payment', null, `ignored: ${decision.reason}`);
+    await recordEvent(
+      tx,
+      orderId,
+      incoming,
+      incoming,
+      'payment',
+      null,
+      `ignored: ${decision.reason}`,
+    );
     return [];
   }
   await recordEvent(tx, orderId, incoming, incoming, 'payment', null, `received ${incoming.type}`);
-  await tx.order.update({ where: { id: orderId }, data: { ...changes, status: target, updatedAt: new Date() } });
+  await tx.order.update({
+    where: { id: orderId },
+    data: { ...changes, status: target, updatedAt: new Date() },
+  });
   const event = outgoing(
     { totalCents: order.total_cents, currency: order.currency },
     { correlationId: incoming.correlationId, causationId: incoming.eventId },
   );
-  const envelope = JSON.parse(event.value.toString()) as { eventId: string; type: string; occurredAt: string };
-  await recordEvent(tx, orderId, envelope, envelope, 'order', target, target === 'CONFIRMED' ? 'order confirmed' : 'order cancelled');
+  const envelope = JSON.parse(event.value.toString()) as {
+    eventId: string;
+    type: string;
+    occurredAt: string;
+  };
+  await recordEvent(
+    tx,
+    orderId,
+    envelope,
+    envelope,
+    'order',
+    target,
+    target === 'CONFIRMED' ? 'order confirmed' : 'order cancelled',
+  );
   return [event];
 }
 
@@ -106,7 +155,8 @@ export async function markOrderConfirmed(
     event,
     context,
     'CONFIRMED',
-    (order, cause) => createEvent(eventCatalog, topics.orderConfirmed, { orderId, userId, ...order }, cause),
+    (order, cause) =>
+      createEvent(eventCatalog, topics.orderConfirmed, { orderId, userId, ...order }, cause),
     { paymentId },
   );
 }
@@ -123,7 +173,8 @@ export async function markOrderCancelled(
     event,
     context,
     'CANCELLED',
-    (_order, cause) => createEvent(eventCatalog, topics.orderCancelled, { orderId, userId, reason, message }, cause),
+    (_order, cause) =>
+      createEvent(eventCatalog, topics.orderCancelled, { orderId, userId, reason, message }, cause),
     { cancellationReason: reason, cancellationMessage: message },
   );
 }

@@ -6,7 +6,9 @@
 export async function sendAllowingNullHeaders<T>(send: () => Promise<T>): Promise<T> {
   const byteLength = Buffer.byteLength;
   Buffer.byteLength = ((value: Parameters<typeof byteLength>[0], encoding?: BufferEncoding) =>
-    value === null || value === undefined ? 0 : byteLength(value, encoding)) as typeof Buffer.byteLength;
+    value === null || value === undefined
+      ? 0
+      : byteLength(value, encoding)) as typeof Buffer.byteLength;
   try {
     return await send();
   } finally {
