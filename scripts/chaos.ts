@@ -181,6 +181,26 @@ async function runChaos() {
     await watching;
   };
 
+  /** Arms the simulated provider's one-shot crash, waits for a payment instance to die of it, and restarts it. */
+  const crashAfterCapture = async () => {
+    const instances = ['payment', 'payment-2'];
+    const exited = (name: string) => {
+      const child = running.get(name)?.child;
+      return child ? child.exitCode !== null || child.signalCode !== null : false;
+    };
+    await query(
+      'payment',
+      `INSERT INTO provider_setting (key, enabled, updated_by) VALUES ('crash-after-capture', true, 'chaos')
+       ON CONFLICT (key) DO UPDATE SET enabled = true, updated_at = now()`,
+    );
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && !instances.some(exited)) await sleep(100);
+    await query('payment', "UPDATE provider_setting SET enabled = false WHERE key = 'crash-after-capture'");
+    const crashed = instances.filter(exited);
+    say(`    ${crashed.length ? `${crashed.join(', ')} died between capture and commit` : 'no capture within 20 s: nothing crashed'}`);
+    for (const name of crashed) await start(name);
+  };
+
   const faults: Fault[] = short
     ? [
         {
@@ -193,6 +213,7 @@ async function runChaos() {
           name: 'restart the Kafka broker (stop, wait 3 s, start)',
           inject: restartBroker,
         },
+        { at: 0.8, name: 'crash a payment instance between capture and commit, restart it', inject: crashAfterCapture },
       ]
     : [
         { at: 0.08, name: 'SIGKILL order, restart', inject: killAndRestart('order') },
@@ -226,6 +247,7 @@ async function runChaos() {
             await client.end();
           },
         },
+        { at: 0.7, name: 'crash a payment instance between capture and commit, restart it', inject: crashAfterCapture },
         {
           // Late, once the consumers have caught up after the broker restart, so that charges really fail.
           at: 0.88,
@@ -423,6 +445,17 @@ async function runChaos() {
   );
   const paymentOf = new Map(payments.map((row) => [row.order_id, row]));
   check('exactly one payment per order', ids.filter((id) => paymentOf.get(id)?.n !== 1).length);
+  const ledger = await query<{ order_id: string; status: string; requests: number }>(
+    'payment',
+    'SELECT order_id::text, status, requests FROM simulated_provider_charge WHERE order_id = ANY($1::uuid[])',
+    [ids],
+  );
+  const ledgerOf = new Map(ledger.map((row) => [row.order_id, row]));
+  check(
+    "the provider's ledger: one capture per confirmed order, none for a declined one",
+    placed.filter(({ orderId, declined }) => (ledgerOf.get(orderId)?.status === 'captured') === declined).length,
+    `${ledger.filter((row) => row.requests > 1).length} charges asked again with the same key, answered without charging`,
+  );
   check(
     'no captured payment for a declined order',
     placed.filter(

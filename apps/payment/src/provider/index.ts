@@ -1,6 +1,15 @@
 import { db } from '../db.js';
-import { isProviderOutage } from './provider-outage.js';
+import { databaseLedger } from './provider-ledger.js';
+import { isProviderOutage, takeCrashAfterCapture } from './provider-outage.js';
 import { createSimulatedProvider } from './simulated-provider.js';
 
 /** The provider this service charges: the simulated one (a real provider would be chosen here by config). */
-export const paymentProvider = createSimulatedProvider(() => isProviderOutage(db));
+export const paymentProvider = createSimulatedProvider(
+  () => isProviderOutage(db),
+  databaseLedger(db),
+  {
+    afterCapture: async () => {
+      if (await takeCrashAfterCapture(db)) process.kill(process.pid, 'SIGKILL');
+    },
+  },
+);

@@ -1,6 +1,11 @@
 import type { PaymentFailureReason } from '@food/contracts';
 
 export interface ChargeRequest {
+  /**
+   * The same key on a repeated request (a redelivery after a crash between charge and commit) gets the first
+   * result back and charges nothing more, as real providers' idempotency keys do. We send the order id.
+   */
+  idempotencyKey: string;
   orderId: string;
   amountCents: number;
   currency: string;

@@ -14,7 +14,11 @@ export async function setProviderOutage(db: Database, enabled: boolean, updatedB
     create: { key: outageKey, enabled, updatedBy },
     update: { enabled, updatedBy, updatedAt: new Date() },
   });
-  return { outage: setting.enabled, updatedBy: setting.updatedBy, updatedAt: setting.updatedAt.toISOString() };
+  return {
+    outage: setting.enabled,
+    updatedBy: setting.updatedBy,
+    updatedAt: setting.updatedAt.toISOString(),
+  };
 }
 
 export async function providerStatus(db: Database) {
@@ -24,4 +28,18 @@ export async function providerStatus(db: Database) {
     updatedBy: setting?.updatedBy ?? null,
     updatedAt: setting?.updatedAt.toISOString() ?? null,
   };
+}
+
+const crashKey = 'crash-after-capture';
+
+/**
+ * A fault mode for the chaos run: the next capture kills the payment process right after the provider recorded
+ * it and before the payment transaction commits (the moment an idempotency key exists for). Taken once.
+ */
+export async function takeCrashAfterCapture(db: Database): Promise<boolean> {
+  const taken = await db.providerSetting.updateMany({
+    where: { key: crashKey, enabled: true },
+    data: { enabled: false },
+  });
+  return taken.count > 0;
 }

@@ -1,16 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderUnavailable } from './payment-provider.js';
+import { memoryLedger } from './provider-ledger.js';
 import { createSimulatedProvider, simulatedAmountLimitCents } from './simulated-provider.js';
 
-const request = { orderId: '7d1b8a5e-1111-4a4a-9999-000000000001', amountCents: 1950, currency: 'EUR', paymentMethod: 'tok_visa' };
+const orderId = '7d1b8a5e-1111-4a4a-9999-000000000001';
+let keys = 0;
+const request = () => ({
+  idempotencyKey: `key-${(keys += 1)}`,
+  orderId,
+  amountCents: 1950,
+  currency: 'EUR',
+  paymentMethod: 'tok_visa',
+});
 
 describe('simulated payment provider', () => {
-  const provider = createSimulatedProvider(async () => false);
+  const ledger = memoryLedger();
+  const provider = createSimulatedProvider(async () => false, ledger);
 
-  it('captures a normal payment with a reference stable per order', async () => {
-    const first = await provider.charge(request);
+  it('captures a normal payment once per idempotency key: a repeat gets the first answer, nothing more is charged', async () => {
+    const charge = request();
+    const first = await provider.charge(charge);
     expect(first).toMatchObject({ status: 'captured' });
-    expect(await provider.charge(request)).toEqual(first);
+    expect(await provider.charge({ ...charge, amountCents: 1 })).toEqual(first);
+    expect(ledger.entries.get(charge.idempotencyKey)).toEqual({ result: first, requests: 2 });
   });
 
   it.each([
@@ -18,11 +30,23 @@ describe('simulated payment provider', () => {
     ['tok_insufficient_funds', request.amountCents, 'INSUFFICIENT_FUNDS'],
     ['tok_visa', simulatedAmountLimitCents + 1, 'AMOUNT_OVER_LIMIT'],
   ])('declines %s for %i cents with %s', async (paymentMethod, amountCents, reason) => {
-    expect(await provider.charge({ ...request, paymentMethod, amountCents })).toMatchObject({ status: 'declined', reason });
+    expect(await provider.charge({ ...request(), paymentMethod, amountCents })).toMatchObject({
+      status: 'declined',
+      reason,
+    });
   });
 
-  it('throws a transient error in outage mode', async () => {
-    const down = createSimulatedProvider(async () => true);
-    await expect(down.charge(request)).rejects.toBeInstanceOf(ProviderUnavailable);
+  it('throws a transient error in outage mode, and records nothing', async () => {
+    const empty = memoryLedger();
+    const down = createSimulatedProvider(async () => true, empty);
+    await expect(down.charge(request())).rejects.toBeInstanceOf(ProviderUnavailable);
+    expect(empty.entries.size).toBe(0);
+  });
+
+  it('answers a key it already answered even during an outage (the charge happened before it)', async () => {
+    const charge = request();
+    const first = await provider.charge(charge);
+    const down = createSimulatedProvider(async () => true, ledger);
+    expect(await down.charge(charge)).toEqual(first);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ChargeRequest, ChargeResult, PaymentProvider } from './payment-provider.js';
 import { ProviderUnavailable } from './payment-provider.js';
+import type { ProviderLedger } from './provider-ledger.js';
 
 /** Above this amount the simulated provider declines (AMOUNT_OVER_LIMIT). */
 export const simulatedAmountLimitCents = 50_000;
@@ -16,29 +17,51 @@ export const simulatedTestTokens = {
 } as const;
 
 /**
- * A deterministic stand-in for a real provider: declines on documented test inputs, and in outage mode (switched
- * by an admin, read on every charge) throws a transient error instead of answering.
+ * A deterministic stand-in for a real provider: declines on documented test inputs, in outage mode (switched by an
+ * admin, read on every charge) throws a transient error instead of answering, and keeps a ledger by idempotency
+ * key: a repeated key gets the first result back and is not charged again.
  */
-export function createSimulatedProvider(isOutage: () => Promise<boolean>): PaymentProvider {
+export function createSimulatedProvider(
+  isOutage: () => Promise<boolean>,
+  ledger: ProviderLedger,
+  faults: { afterCapture?: () => Promise<void> } = {},
+): PaymentProvider {
   return {
     async charge(request: ChargeRequest): Promise<ChargeResult> {
-      if (await isOutage()) throw new ProviderUnavailable('payment provider unavailable (simulated outage)');
-      if (request.paymentMethod === 'tok_decline') {
-        return { status: 'declined', reason: 'CARD_DECLINED', message: 'Your card was declined by the bank.' };
-      }
-      if (request.paymentMethod === 'tok_insufficient_funds') {
-        return { status: 'declined', reason: 'INSUFFICIENT_FUNDS', message: 'The card has insufficient funds.' };
-      }
-      if (request.amountCents > simulatedAmountLimitCents) {
-        return {
-          status: 'declined',
-          reason: 'AMOUNT_OVER_LIMIT',
-          message: `Payments above ${simulatedAmountLimitCents / 100} ${request.currency} are not accepted.`,
-        };
-      }
-      // The same order always gets the same reference, as a real provider's idempotency key would.
-      const reference = `sim_${createHash('sha256').update(request.orderId).digest('hex').slice(0, 16)}`;
-      return { status: 'captured', reference };
+      const earlier = await ledger.find(request.idempotencyKey);
+      if (earlier) return earlier;
+      if (await isOutage())
+        throw new ProviderUnavailable('payment provider unavailable (simulated outage)');
+      const result = await ledger.record(request, decide(request));
+      if (result.status === 'captured') await faults.afterCapture?.();
+      return result;
     },
   };
+}
+
+/** What the simulated bank answers a new charge. */
+function decide(request: ChargeRequest): ChargeResult {
+  if (request.paymentMethod === 'tok_decline') {
+    return {
+      status: 'declined',
+      reason: 'CARD_DECLINED',
+      message: 'Your card was declined by the bank.',
+    };
+  }
+  if (request.paymentMethod === 'tok_insufficient_funds') {
+    return {
+      status: 'declined',
+      reason: 'INSUFFICIENT_FUNDS',
+      message: 'The card has insufficient funds.',
+    };
+  }
+  if (request.amountCents > simulatedAmountLimitCents) {
+    return {
+      status: 'declined',
+      reason: 'AMOUNT_OVER_LIMIT',
+      message: `Payments above ${simulatedAmountLimitCents / 100} ${request.currency} are not accepted.`,
+    };
+  }
+  const reference = `sim_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 16)}`;
+  return { status: 'captured', reference };
 }
