@@ -1,7 +1,8 @@
 // The metric names and labels a PromQL expression uses, for checking rules and dashboards against /metrics. Enough
 // PromQL for what they contain: selectors, matchers, ranges, functions, aggregations with by/without, vector
 // matching with on/ignoring/group_left/group_right, and the binary operators.
-const functionsAndKeywords = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'and', 'or', 'unless', 'bool', 'offset']);
+const aggregations = ['sum', 'min', 'max', 'avg', 'group', 'stddev', 'stdvar', 'count', 'count_values', 'bottomk', 'topk', 'quantile', 'limitk', 'limit_ratio'];
+const functionsAndKeywords = new Set([...aggregations, 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'and', 'or', 'unless', 'bool', 'offset']);
 const groupingKeywords = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right']);
 
 export interface PromqlReferences {
