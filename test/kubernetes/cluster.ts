@@ -28,14 +28,22 @@ export interface Cluster {
 
 export function loadCluster(): Cluster {
   const steps = Object.fromEntries(
-    Object.entries(deploySteps).map(([step, directory]) => [step, renderKustomization(path.join(kubernetesDir, directory))]),
+    Object.entries(deploySteps).map(([step, directory]) => [
+      step,
+      renderKustomization(path.join(kubernetesDir, directory)),
+    ]),
   ) as Record<DeployStep, Manifest[]>;
   return { steps, secrets: platformSecrets(generateSecrets()) as Manifest[] };
 }
 
 /** Everything in the cluster once every step has been applied, Secrets included. */
 export function allObjects(cluster: Cluster): Manifest[] {
-  return [...cluster.steps.dependencies, ...cluster.steps.migrations, ...cluster.steps.platform, ...cluster.secrets];
+  return [
+    ...cluster.steps.dependencies,
+    ...cluster.steps.migrations,
+    ...cluster.steps.platform,
+    ...cluster.secrets,
+  ];
 }
 
 export function objectsOfKind(cluster: Cluster, kind: string): Manifest[] {
@@ -92,13 +100,19 @@ export function workloads(manifests: Manifest[]): Workload[] {
   return manifests
     .filter((manifest) => manifest.kind === 'Deployment' || manifest.kind === 'Job')
     .map((manifest) => {
-      const template = (manifest.spec as { template: { metadata?: { labels?: Record<string, string> }; spec: PodSpec } })
-        .template;
+      const template = (
+        manifest.spec as {
+          template: { metadata?: { labels?: Record<string, string> }; spec: PodSpec };
+        }
+      ).template;
       return { manifest, labels: template.metadata?.labels ?? {}, pod: template.spec };
     });
 }
 
-export function matchesLabels(selector: Record<string, string> | undefined, labels: Record<string, string>): boolean {
+export function matchesLabels(
+  selector: Record<string, string> | undefined,
+  labels: Record<string, string>,
+): boolean {
   return Object.entries(selector ?? {}).every(([key, value]) => labels[key] === value);
 }
 
@@ -107,7 +121,10 @@ interface LabelSelector {
   matchExpressions?: { key: string; operator: string; values?: string[] }[];
 }
 
-export function matchesSelector(selector: LabelSelector | undefined, labels: Record<string, string>): boolean {
+export function matchesSelector(
+  selector: LabelSelector | undefined,
+  labels: Record<string, string>,
+): boolean {
   if (!selector) return false;
   return (
     matchesLabels(selector.matchLabels, labels) &&

@@ -7,7 +7,11 @@ export function declaredMetrics(text: string): Map<string, Set<string>> {
     if (declared) {
       const [, name = '', type = ''] = declared;
       types.set(name, type);
-      for (const series of type === 'histogram' ? ['_bucket', '_sum', '_count', ''] : type === 'summary' ? ['_sum', '_count', ''] : ['']) {
+      for (const series of type === 'histogram'
+        ? ['_bucket', '_sum', '_count', '']
+        : type === 'summary'
+          ? ['_sum', '_count', '']
+          : ['']) {
         metrics.set(`${name}${series}`, new Set());
       }
       continue;
@@ -15,7 +19,8 @@ export function declaredMetrics(text: string): Map<string, Set<string>> {
     const sample = /^([a-zA-Z_:][\w:]*)(?:\{([^}]*)\})?\s/.exec(line);
     if (!sample) continue;
     const labels = metrics.get(sample[1] ?? '');
-    for (const [, label = ''] of (sample[2] ?? '').matchAll(/([a-zA-Z_]\w*)="/g)) labels?.add(label);
+    for (const [, label = ''] of (sample[2] ?? '').matchAll(/([a-zA-Z_]\w*)="/g))
+      labels?.add(label);
   }
   return metrics;
 }

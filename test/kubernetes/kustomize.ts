@@ -5,7 +5,12 @@ import { parseAllDocuments } from 'yaml';
 export interface Manifest {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   [field: string]: unknown;
 }
 
@@ -42,7 +47,9 @@ function overrideImage(image: string, overrides: ImageOverride[]): string {
   return override.newTag ? `${base}:${override.newTag}` : image.replace(name, base);
 }
 
-function podSpecOf(manifest: Manifest): { containers?: { image?: string }[]; initContainers?: { image?: string }[] } | undefined {
+function podSpecOf(
+  manifest: Manifest,
+): { containers?: { image?: string }[]; initContainers?: { image?: string }[] } | undefined {
   const spec = manifest.spec as { template?: { spec?: object } } | undefined;
   return spec?.template?.spec as ReturnType<typeof podSpecOf>;
 }
@@ -52,7 +59,8 @@ export function renderKustomization(directory: string): Manifest[] {
   const file = path.join(directory, 'kustomization.yaml');
   const kustomization = readManifestsLoose(file);
   const unsupported = Object.keys(kustomization).filter((field) => !supportedFields.has(field));
-  if (unsupported.length > 0) throw new Error(`${file}: unsupported fields ${unsupported.join(', ')}`);
+  if (unsupported.length > 0)
+    throw new Error(`${file}: unsupported fields ${unsupported.join(', ')}`);
   const resources = (kustomization.resources as string[] | undefined) ?? [];
   const manifests = structuredClone(
     resources.flatMap((resource) => {
@@ -63,7 +71,8 @@ export function renderKustomization(directory: string): Manifest[] {
   const namespace = kustomization.namespace as string | undefined;
   const images = (kustomization.images as ImageOverride[] | undefined) ?? [];
   for (const manifest of manifests) {
-    if (namespace && !clusterScopedKinds.has(manifest.kind)) manifest.metadata.namespace = namespace;
+    if (namespace && !clusterScopedKinds.has(manifest.kind))
+      manifest.metadata.namespace = namespace;
     const podSpec = podSpecOf(manifest);
     for (const container of [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])]) {
       if (container.image) container.image = overrideImage(container.image, images);

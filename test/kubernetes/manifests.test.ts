@@ -3,7 +3,15 @@
 // a copy broken on purpose, to show that it can fail.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entryPoints, findObject, kubernetesDir, loadCluster, workloads, type Cluster, type Container } from './cluster.js';
+import {
+  entryPoints,
+  findObject,
+  kubernetesDir,
+  loadCluster,
+  workloads,
+  type Cluster,
+  type Container,
+} from './cluster.js';
 import { renderKustomization, type Manifest } from './kustomize.js';
 import {
   databaseProblems,
@@ -36,8 +44,10 @@ function container(broken: Cluster, name: string): Container {
   return found;
 }
 
-const everyObject: ClusterCheck = (broken) => schemaProblems([...Object.values(broken.steps).flat(), ...broken.secrets]);
-const everyWorkloadField: ClusterCheck = (broken) => unknownFieldProblems(Object.values(broken.steps).flat());
+const everyObject: ClusterCheck = (broken) =>
+  schemaProblems([...Object.values(broken.steps).flat(), ...broken.secrets]);
+const everyWorkloadField: ClusterCheck = (broken) =>
+  unknownFieldProblems(Object.values(broken.steps).flat());
 
 interface CheckCase {
   check: ClusterCheck;
@@ -49,7 +59,9 @@ const cases: Record<string, CheckCase> = {
   'Kubernetes and CRD schemas': {
     check: everyObject,
     breakage: "payment's ScaledObject has a maxReplicaCount that is not a number",
-    breakIt: (broken) => ((object(broken, 'ScaledObject', 'payment').spec as Record<string, unknown>).maxReplicaCount = 'three'),
+    breakIt: (broken) =>
+      ((object(broken, 'ScaledObject', 'payment').spec as Record<string, unknown>).maxReplicaCount =
+        'three'),
   },
   'unknown fields': {
     check: everyWorkloadField,
@@ -62,9 +74,11 @@ const cases: Record<string, CheckCase> = {
   },
   'ConfigMap and Secret references': {
     check: referenceProblems,
-    breakage: "auth reads a key its signing-key Secret does not have",
+    breakage: 'auth reads a key its signing-key Secret does not have',
     breakIt: (broken) => {
-      const keyId = container(broken, 'auth').env?.find((variable) => variable.name === 'JWT_KEY_ID');
+      const keyId = container(broken, 'auth').env?.find(
+        (variable) => variable.name === 'JWT_KEY_ID',
+      );
       if (keyId?.valueFrom?.secretKeyRef) keyId.valueFrom.secretKeyRef.key = 'JWT_KID';
     },
   },
@@ -72,31 +86,41 @@ const cases: Record<string, CheckCase> = {
     check: secretProblems,
     breakage: 'the gateway secret is written into a ConfigMap',
     breakIt: (broken) => {
-      const settings = object(broken, 'ConfigMap', 'gateway-settings') as { data?: Record<string, string> };
+      const settings = object(broken, 'ConfigMap', 'gateway-settings') as {
+        data?: Record<string, string>;
+      };
       settings.data = { ...settings.data, GATEWAY_SECRET: 'x'.repeat(40) };
     },
   },
   'selectors match pods': {
     check: selectorProblems,
     breakage: "payment's Service selects a misspelt label",
-    breakIt: (broken) => ((object(broken, 'Service', 'payment').spec as { selector: object }).selector = { 'app.kubernetes.io/name': 'payments' }),
+    breakIt: (broken) =>
+      ((object(broken, 'Service', 'payment').spec as { selector: object }).selector = {
+        'app.kubernetes.io/name': 'payments',
+      }),
   },
   ports: {
     check: portProblems,
     breakage: "web's Service forwards to a port name web does not have",
-    breakIt: (broken) => ((object(broken, 'Service', 'web').spec as { ports: { targetPort: string }[] }).ports[0]!.targetPort = 'web'),
+    breakIt: (broken) =>
+      ((
+        object(broken, 'Service', 'web').spec as { ports: { targetPort: string }[] }
+      ).ports[0]!.targetPort = 'web'),
   },
   probes: {
     check: probeProblems,
     breakage: "order's liveness probe asks a path order does not serve",
-    breakIt: (broken) => (container(broken, 'order').livenessProbe = { httpGet: { path: '/healthz', port: 'http' } }),
+    breakIt: (broken) =>
+      (container(broken, 'order').livenessProbe = { httpGet: { path: '/healthz', port: 'http' } }),
   },
   'probes (exec)': {
     check: probeProblems,
     breakage: "the gateway's readiness probe fetches a path it does not serve",
     breakIt: (broken) => {
       const probe = container(broken, 'gateway').readinessProbe;
-      if (probe?.exec) probe.exec.command = probe.exec.command.map((part) => part.replace('/health', '/ready'));
+      if (probe?.exec)
+        probe.exec.command = probe.exec.command.map((part) => part.replace('/health', '/ready'));
     },
   },
   'settings against each app’s env.ts': {
@@ -110,29 +134,46 @@ const cases: Record<string, CheckCase> = {
   'settings name what exists': {
     check: settingProblems,
     breakage: "the gateway's PAYMENT_URL has order's port",
-    breakIt: (broken) => ((object(broken, 'ConfigMap', 'gateway-settings') as { data: Record<string, string> }).data.PAYMENT_URL = 'http://payment:4002'),
+    breakIt: (broken) =>
+      ((
+        object(broken, 'ConfigMap', 'gateway-settings') as unknown as {
+          data: Record<string, string>;
+        }
+      ).data.PAYMENT_URL = 'http://payment:4002'),
   },
   'settings read by nobody': {
     check: settingProblems,
     breakage: "order is handed auth's private key",
-    breakIt: (broken) => ((object(broken, 'ConfigMap', 'order-settings') as { data: Record<string, string> }).data.JWT_PRIVATE_KEY_PEM_BASE64 = 'LS0t'),
+    breakIt: (broken) =>
+      ((
+        object(broken, 'ConfigMap', 'order-settings') as unknown as { data: Record<string, string> }
+      ).data.JWT_PRIVATE_KEY_PEM_BASE64 = 'LS0t'),
   },
   'pod security and resources': {
     check: securityProblems,
     breakage: 'web has a writable root filesystem',
-    breakIt: (broken) => (container(broken, 'web').securityContext = { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } }),
+    breakIt: (broken) =>
+      (container(broken, 'web').securityContext = {
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+      }),
   },
   exposure: {
     check: exposureProblems,
     breakage: 'order gets a LoadBalancer',
-    breakIt: (broken) => ((object(broken, 'Service', 'order').spec as { type?: string }).type = 'LoadBalancer'),
+    breakIt: (broken) =>
+      ((object(broken, 'Service', 'order').spec as { type?: string }).type = 'LoadBalancer'),
   },
   'network policies': {
     check: networkProblems,
     breakage: 'web may call payment directly',
     breakIt: (broken) => {
-      const spec = object(broken, 'NetworkPolicy', 'payment').spec as { ingress: { from: object[] }[] };
-      spec.ingress[0]!.from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'web' } } });
+      const spec = object(broken, 'NetworkPolicy', 'payment').spec as {
+        ingress: { from: object[] }[];
+      };
+      spec.ingress[0]!.from.push({
+        podSelector: { matchLabels: { 'app.kubernetes.io/name': 'web' } },
+      });
     },
   },
   'network policies (egress)': {
@@ -140,25 +181,37 @@ const cases: Record<string, CheckCase> = {
     breakage: 'notification may reach Redis, which it does not use',
     breakIt: (broken) => {
       const spec = object(broken, 'NetworkPolicy', 'notification').spec as { egress: object[] };
-      spec.egress.push({ to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'redis' } } }], ports: [{ protocol: 'TCP', port: 6379 }] });
+      spec.egress.push({
+        to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'redis' } } }],
+        ports: [{ protocol: 'TCP', port: 6379 }],
+      });
     },
   },
   scaling: {
     check: scalingProblems,
     breakage: 'payment may scale above the partitions of order.created',
-    breakIt: (broken) => ((object(broken, 'ScaledObject', 'payment').spec as { maxReplicaCount: number }).maxReplicaCount = 6),
+    breakIt: (broken) =>
+      ((
+        object(broken, 'ScaledObject', 'payment').spec as { maxReplicaCount: number }
+      ).maxReplicaCount = 6),
   },
   'scaling (topic)': {
     check: scalingProblems,
     breakage: 'notification scales on a topic it does not consume',
     breakIt: (broken) =>
-      ((object(broken, 'ScaledObject', 'notification').spec as { triggers: { metadata: Record<string, string> }[] }).triggers[0]!.metadata.topic = 'order.created'),
+      ((
+        object(broken, 'ScaledObject', 'notification').spec as {
+          triggers: { metadata: Record<string, string> }[];
+        }
+      ).triggers[0]!.metadata.topic = 'order.created'),
   },
   'topics and migrations first': {
     check: migrationProblems,
     breakage: 'the topics job forgets a topic',
     breakIt: (broken) => {
-      const job = workloads(broken.steps.migrations).find((workload) => workload.manifest.metadata.name === 'kafka-topics');
+      const job = workloads(broken.steps.migrations).find(
+        (workload) => workload.manifest.metadata.name === 'kafka-topics',
+      );
       const topics = job?.pod.containers[0]?.env?.find((variable) => variable.name === 'TOPICS');
       if (topics) topics.value = 'order.created payment.completed';
     },
@@ -166,14 +219,21 @@ const cases: Record<string, CheckCase> = {
   'Kafka replication': {
     check: migrationProblems,
     breakage: 'min.insync.replicas is 1',
-    breakIt: (broken) => ((object(broken, 'Kafka', 'kafka').spec as { kafka: { config: Record<string, unknown> } }).kafka.config['min.insync.replicas'] = 1),
+    breakIt: (broken) =>
+      ((
+        object(broken, 'Kafka', 'kafka').spec as { kafka: { config: Record<string, unknown> } }
+      ).kafka.config['min.insync.replicas'] = 1),
   },
   'a database per service': {
     check: databaseProblems,
     breakage: "payment_db is owned by order's role",
     breakIt: (broken) => {
-      const spec = object(broken, 'Cluster', 'postgres').spec as { bootstrap: { initdb: { postInitSQL: string[] } } };
-      spec.bootstrap.initdb.postInitSQL = spec.bootstrap.initdb.postInitSQL.map((sql) => sql.replace('payment_db OWNER payment_service', 'payment_db OWNER order_service'));
+      const spec = object(broken, 'Cluster', 'postgres').spec as {
+        bootstrap: { initdb: { postInitSQL: string[] } };
+      };
+      spec.bootstrap.initdb.postInitSQL = spec.bootstrap.initdb.postInitSQL.map((sql) =>
+        sql.replace('payment_db OWNER payment_service', 'payment_db OWNER order_service'),
+      );
     },
   },
 };

@@ -15,8 +15,9 @@ export interface QueryOf {
 /** Every PromQL expression of the alert rules and the dashboard (panels and template variables). */
 export function monitoringQueries(): QueryOf[] {
   const rules = readManifests(alertRulesFile).flatMap((rule) =>
-    (rule.spec as { groups: { rules: { alert: string; expr: string }[] }[] }).groups.flatMap((group) =>
-      group.rules.map((entry) => ({ where: `alert ${entry.alert}`, expression: entry.expr })),
+    (rule.spec as { groups: { rules: { alert: string; expr: string }[] }[] }).groups.flatMap(
+      (group) =>
+        group.rules.map((entry) => ({ where: `alert ${entry.alert}`, expression: entry.expr })),
     ),
   );
   const dashboard = JSON.parse(readFileSync(dashboardFile, 'utf8')) as {
@@ -24,7 +25,10 @@ export function monitoringQueries(): QueryOf[] {
     templating: { list: { name: string; query?: { query?: string } | string }[] };
   };
   const panels = dashboard.panels.flatMap((panel) =>
-    (panel.targets ?? []).map((target) => ({ where: `panel ${panel.title}`, expression: target.expr })),
+    (panel.targets ?? []).map((target) => ({
+      where: `panel ${panel.title}`,
+      expression: target.expr,
+    })),
   );
   const variables = dashboard.templating.list.flatMap((variable) => {
     const query = typeof variable.query === 'object' ? variable.query.query : undefined;
@@ -44,7 +48,9 @@ export function monitoringQueries(): QueryOf[] {
  */
 export function scrapeTargetLabels(): Set<string> {
   const [podMonitor] = readManifests(podMonitorFile);
-  const endpoints = (podMonitor?.spec as { podMetricsEndpoints: { relabelings?: { targetLabel?: string }[] }[] }).podMetricsEndpoints;
+  const endpoints = (
+    podMonitor?.spec as { podMetricsEndpoints: { relabelings?: { targetLabel?: string }[] }[] }
+  ).podMetricsEndpoints;
   return new Set([
     'job',
     'instance',
@@ -52,7 +58,9 @@ export function scrapeTargetLabels(): Set<string> {
     'pod',
     'container',
     'endpoint',
-    ...endpoints.flatMap((endpoint) => (endpoint.relabelings ?? []).flatMap((relabeling) => relabeling.targetLabel ?? [])),
+    ...endpoints.flatMap((endpoint) =>
+      (endpoint.relabelings ?? []).flatMap((relabeling) => relabeling.targetLabel ?? []),
+    ),
   ]);
 }
 

@@ -1,8 +1,36 @@
 // The metric names and labels a PromQL expression uses, for checking rules and dashboards against /metrics. Enough
 // PromQL for what they contain: selectors, matchers, ranges, functions, aggregations with by/without, vector
 // matching with on/ignoring/group_left/group_right, and the binary operators.
-const aggregations = ['sum', 'min', 'max', 'avg', 'group', 'stddev', 'stdvar', 'count', 'count_values', 'bottomk', 'topk', 'quantile', 'limitk', 'limit_ratio'];
-const functionsAndKeywords = new Set([...aggregations, 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'and', 'or', 'unless', 'bool', 'offset']);
+const aggregations = [
+  'sum',
+  'min',
+  'max',
+  'avg',
+  'group',
+  'stddev',
+  'stdvar',
+  'count',
+  'count_values',
+  'bottomk',
+  'topk',
+  'quantile',
+  'limitk',
+  'limit_ratio',
+];
+const functionsAndKeywords = new Set([
+  ...aggregations,
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'and',
+  'or',
+  'unless',
+  'bool',
+  'offset',
+]);
 const groupingKeywords = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right']);
 
 export interface PromqlReferences {
@@ -12,7 +40,8 @@ export interface PromqlReferences {
   groupingLabels: Set<string>;
 }
 
-const token = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\[[^\]]*\]|\{[^}]*\}|[a-zA-Z_:][\w:]*|\d+(?:\.\d+)?(?:e[+-]?\d+)?|\S/g;
+const token =
+  /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\[[^\]]*\]|\{[^}]*\}|[a-zA-Z_:][\w:]*|\d+(?:\.\d+)?(?:e[+-]?\d+)?|\S/g;
 
 export function promqlReferences(expression: string): PromqlReferences {
   const metrics = new Map<string, Set<string>>();
@@ -23,7 +52,9 @@ export function promqlReferences(expression: string): PromqlReferences {
     const current = tokens[index] ?? '';
     const next = tokens[index + 1];
     if (current.startsWith('{')) {
-      const labels = [...current.matchAll(/([a-zA-Z_]\w*)\s*(?:=~|!~|!=|=)/g)].map((match) => match[1] ?? '');
+      const labels = [...current.matchAll(/([a-zA-Z_]\w*)\s*(?:=~|!~|!=|=)/g)].map(
+        (match) => match[1] ?? '',
+      );
       if (lastMetric) labels.forEach((label) => metrics.get(lastMetric ?? '')?.add(label));
       lastMetric = undefined;
       continue;

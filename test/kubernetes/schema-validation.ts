@@ -3,7 +3,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ScaledObject } from '@kubernetes-models/keda/keda.sh/v1alpha1';
 import { Cluster as PostgresCluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1';
-import { PodMonitor, PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
+import {
+  PodMonitor,
+  PrometheusRule,
+} from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { Job } from 'kubernetes-models/batch/v1';
@@ -24,18 +27,31 @@ const model =
 const strimziNodePool = z.strictObject({
   apiVersion: z.literal('kafka.strimzi.io/v1beta2'),
   kind: z.literal('KafkaNodePool'),
-  metadata: z.object({ name: z.string(), namespace: z.string().optional(), labels: z.object({ 'strimzi.io/cluster': z.string() }) }),
+  metadata: z.object({
+    name: z.string(),
+    namespace: z.string().optional(),
+    labels: z.object({ 'strimzi.io/cluster': z.string() }),
+  }),
   spec: z.strictObject({
     replicas: z.number().int().min(1),
     roles: z.array(z.enum(['controller', 'broker'])).min(1),
     storage: z.object({ type: z.enum(['jbod', 'persistent-claim', 'ephemeral']) }),
-    resources: z.object({ requests: z.record(z.string(), z.string()).optional(), limits: z.record(z.string(), z.string()).optional() }).optional(),
+    resources: z
+      .object({
+        requests: z.record(z.string(), z.string()).optional(),
+        limits: z.record(z.string(), z.string()).optional(),
+      })
+      .optional(),
   }),
 });
 const strimziKafka = z.strictObject({
   apiVersion: z.literal('kafka.strimzi.io/v1beta2'),
   kind: z.literal('Kafka'),
-  metadata: z.object({ name: z.string(), namespace: z.string().optional(), annotations: z.record(z.string(), z.string()).optional() }),
+  metadata: z.object({
+    name: z.string(),
+    namespace: z.string().optional(),
+    annotations: z.record(z.string(), z.string()).optional(),
+  }),
   spec: z.strictObject({
     kafka: z.strictObject({
       version: z.string().optional(),
@@ -50,7 +66,9 @@ const strimziKafka = z.strictObject({
       ),
       config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     }),
-    entityOperator: z.object({ topicOperator: z.object({}).optional(), userOperator: z.object({}).optional() }).optional(),
+    entityOperator: z
+      .object({ topicOperator: z.object({}).optional(), userOperator: z.object({}).optional() })
+      .optional(),
   }),
 });
 
@@ -91,13 +109,18 @@ export function schemaProblems(manifests: Manifest[]): string[] {
 // Kubernetes' schemas allow unknown fields (kubectl drops them with a warning), so a misspelt `readinesProbe` would
 // validate and silently do nothing. The fields each schema knows are read from kubernetes-models' compiled validators.
 const require = createRequire(import.meta.url);
-const schemasDir = path.join(path.dirname(require.resolve('kubernetes-models/package.json')), '_schemas');
+const schemasDir = path.join(
+  path.dirname(require.resolve('kubernetes-models/package.json')),
+  '_schemas',
+);
 const knownFieldsCache = new Map<string, Set<string>>();
 function knownFields(schema: string): Set<string> {
   let fields = knownFieldsCache.get(schema);
   if (!fields) {
     const source = readFileSync(path.join(schemasDir, `${schema}.js`), 'utf8');
-    fields = new Set([...source.matchAll(/parentDataProperty:"(\w+)"/g)].map((match) => match[1] ?? ''));
+    fields = new Set(
+      [...source.matchAll(/parentDataProperty:"(\w+)"/g)].map((match) => match[1] ?? ''),
+    );
     knownFieldsCache.set(schema, fields);
   }
   return fields;
@@ -112,7 +135,9 @@ function unknownFields(value: unknown, schema: string, where: string): string[] 
 }
 
 interface PodTemplateOwner {
-  spec: { template: { spec: { containers: Record<string, unknown>[]; securityContext?: unknown } } };
+  spec: {
+    template: { spec: { containers: Record<string, unknown>[]; securityContext?: unknown } };
+  };
 }
 
 /** Unknown fields in the parts of workloads written by hand most: specs, pods, containers, probes, security. */
@@ -123,7 +148,8 @@ export function unknownFieldProblems(manifests: Manifest[]): string[] {
   };
   return manifests.flatMap((manifest) => {
     const id = `${manifest.kind}/${manifest.metadata.name}`;
-    if (manifest.kind === 'Service') return unknownFields(manifest.spec, 'IoK8sApiCoreV1ServiceSpec', id);
+    if (manifest.kind === 'Service')
+      return unknownFields(manifest.spec, 'IoK8sApiCoreV1ServiceSpec', id);
     const specSchema = specSchemas[manifest.kind];
     if (!specSchema) return [];
     const { spec } = manifest as unknown as PodTemplateOwner;
@@ -131,14 +157,30 @@ export function unknownFieldProblems(manifests: Manifest[]): string[] {
     return [
       ...unknownFields(spec, specSchema, id),
       ...unknownFields(pod, 'IoK8sApiCoreV1PodSpec', `${id} pod`),
-      ...unknownFields(pod.securityContext, 'IoK8sApiCoreV1PodSecurityContext', `${id} pod securityContext`),
+      ...unknownFields(
+        pod.securityContext,
+        'IoK8sApiCoreV1PodSecurityContext',
+        `${id} pod securityContext`,
+      ),
       ...pod.containers.flatMap((container) => {
         const where = `${id} container ${String(container.name)}`;
         return [
           ...unknownFields(container, 'IoK8sApiCoreV1Container', where),
-          ...unknownFields(container.securityContext, 'IoK8sApiCoreV1SecurityContext', `${where} securityContext`),
-          ...unknownFields(container.readinessProbe, 'IoK8sApiCoreV1Probe', `${where} readinessProbe`),
-          ...unknownFields(container.livenessProbe, 'IoK8sApiCoreV1Probe', `${where} livenessProbe`),
+          ...unknownFields(
+            container.securityContext,
+            'IoK8sApiCoreV1SecurityContext',
+            `${where} securityContext`,
+          ),
+          ...unknownFields(
+            container.readinessProbe,
+            'IoK8sApiCoreV1Probe',
+            `${where} readinessProbe`,
+          ),
+          ...unknownFields(
+            container.livenessProbe,
+            'IoK8sApiCoreV1Probe',
+            `${where} livenessProbe`,
+          ),
         ];
       }),
     ];
