@@ -13,21 +13,18 @@ import {
   type Container,
 } from './cluster.js';
 import { renderKustomization, type Manifest } from './kustomize.js';
+import { type ClusterCheck } from './cluster-facts.js';
+import { networkProblems } from './network-checks.js';
+import { referenceProblems, secretProblems } from './reference-checks.js';
+import { databaseProblems, migrationProblems, scalingProblems } from './scaling-checks.js';
+import { settingProblems } from './setting-checks.js';
 import {
-  databaseProblems,
   exposureProblems,
-  migrationProblems,
-  networkProblems,
   portProblems,
   probeProblems,
-  referenceProblems,
-  scalingProblems,
-  secretProblems,
   securityProblems,
   selectorProblems,
-  settingProblems,
-  type ClusterCheck,
-} from './manifest-checks.js';
+} from './workload-checks.js';
 import { schemaProblems, unknownFieldProblems } from './schema-validation.js';
 
 const cluster = loadCluster();

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { stackUrl } from '../support/stack.js';
 import { loadCluster } from './cluster.js';
 import { declaredMetrics } from './exposition.js';
-import { probeTargets } from './manifest-checks.js';
+import { probeTargets } from './workload-checks.js';
 import { monitoringQueries, scrapeSeries, scrapeTargetLabels } from './monitoring-files.js';
 import { promqlReferences } from './promql-references.js';
 
