@@ -18,6 +18,7 @@ import {
   type ConsumingService,
   type HostileRecord,
 } from './support/hostile-records.js';
+import { sampleEnvelope, samplePayload } from './support/sample-events.js';
 import { stackUrl, testStack } from './support/stack.js';
 
 /** `npm test` writes a few thousand; `npm run hostile-records` (HOSTILE_RECORDS=20000) the long form. */
@@ -130,15 +131,10 @@ describe('the records that stopped the platform, written from outside', () => {
       [headerNames.correlationId]: null,
     } as unknown as IHeaders;
     const orderId = randomUUID();
-    const value = JSON.stringify({
-      eventId: randomUUID(),
-      type: 'payment.failed',
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      correlationId: 'null-header',
-      causationId: null,
-      payload: { orderId, userId: 'u-null-header', reason: 'CARD_DECLINED', message: 'Declined.' },
-    });
+    const { json: value } = sampleEnvelope(
+      'payment.failed',
+      samplePayload('payment.failed', { orderId }),
+    );
     await send('payment.failed', [{ key: orderId, value, headers }]);
     // The order service read it and refused it for what it is (no such order), instead of crashing on the header.
     const [letter] = await eventually(
@@ -177,32 +173,10 @@ describe('the records that stopped the platform, written from outside', () => {
   it('x-attempt 99999999999999999999 (and 4) on a valid order.created: charged once at attempt 1, not dead-lettered', async () => {
     const events = ['99999999999999999999', '4'].map((attempt) => {
       const orderId = randomUUID();
-      const eventId = randomUUID();
-      const value = JSON.stringify({
-        eventId,
-        type: 'order.created',
-        version: 1,
-        occurredAt: new Date().toISOString(),
-        correlationId: 'absurd-attempt',
-        causationId: null,
-        payload: {
-          orderId,
-          userId: 'u-absurd-attempt',
-          restaurantId: 'trattoria-roma',
-          items: [
-            {
-              menuItemId: 'roma-margherita',
-              name: 'Pizza Margherita',
-              quantity: 1,
-              unitPriceCents: 950,
-            },
-          ],
-          totalCents: 950,
-          currency: 'EUR',
-          paymentMethod: 'tok_visa',
-          deliveryAddress: '1 Attempt Street',
-        },
-      });
+      const { eventId, json: value } = sampleEnvelope(
+        'order.created',
+        samplePayload('order.created', { orderId }),
+      );
       return {
         orderId,
         eventId,
@@ -268,21 +242,10 @@ describe('the records that stopped the platform, written from outside', () => {
         [orderId],
       );
       const forged = (amountCents: number) =>
-        JSON.stringify({
-          eventId: randomUUID(),
-          type: 'payment.completed',
-          version: 1,
-          occurredAt: new Date().toISOString(),
-          correlationId: 'forged-payment',
-          causationId: null,
-          payload: {
-            orderId,
-            userId: owner?.user_id,
-            paymentId: randomUUID(),
-            amountCents,
-            currency: 'EUR',
-          },
-        });
+        sampleEnvelope('payment.completed', {
+          ...samplePayload('payment.completed', { orderId, userId: owner?.user_id }),
+          amountCents,
+        }).json;
       await send('payment.completed', [{ key: orderId, value: forged(1) }]);
       const [mismatch] = await eventually(
         () =>

@@ -17,11 +17,12 @@ import {
   queryService,
   signInAdmin,
 } from './support/customers.js';
+import * as sampleEvents from './support/sample-events.js';
+import type { EventType } from './support/sample-events.js';
 import { readServiceSurface } from './support/service-surface.js';
 import { testStack } from './support/stack.js';
 
 type ConsumingService = keyof typeof deadLetterTopicOf;
-type EventType = keyof typeof eventCatalog;
 
 /** Who consumes what (the design's table); checked against the services' handler maps below. */
 const consumersOf: Record<EventType, ConsumingService[]> = {
@@ -42,45 +43,12 @@ const kafka = createKafkaClient({
 });
 
 /** A valid payload of each type, for envelopes that are right in every way but the one a case breaks. */
-function samplePayload(type: EventType): Record<string, unknown> {
-  const ids = { orderId: randomUUID(), userId: `poison-${runId}` };
-  const samples: Record<EventType, Record<string, unknown>> = {
-    'order.created': {
-      ...ids,
-      restaurantId: 'trattoria-roma',
-      items: [
-        {
-          menuItemId: 'roma-margherita',
-          name: 'Pizza Margherita',
-          quantity: 1,
-          unitPriceCents: 950,
-        },
-      ],
-      totalCents: 950,
-      currency: 'EUR',
-      paymentMethod: 'tok_visa',
-      deliveryAddress: '1 Poison Street',
-    },
-    'payment.completed': { ...ids, paymentId: randomUUID(), amountCents: 950, currency: 'EUR' },
-    'payment.failed': { ...ids, reason: 'CARD_DECLINED', message: 'Your card was declined.' },
-    'order.confirmed': { ...ids, totalCents: 950, currency: 'EUR' },
-    'order.cancelled': { ...ids, reason: 'CARD_DECLINED', message: 'Your card was declined.' },
-  };
-  return samples[type];
-}
+const samplePayload = (type: EventType) =>
+  sampleEvents.samplePayload(type, { userId: `poison-${runId}` });
 
-function envelope(type: string, payload: unknown, overrides: Record<string, unknown> = {}) {
-  return JSON.stringify({
-    eventId: randomUUID(),
-    type,
-    version: 1,
-    occurredAt: new Date().toISOString(),
-    correlationId: `poison-${runId}`,
-    causationId: null,
-    payload,
-    ...overrides,
-  });
-}
+const envelope = (type: string, payload: unknown, overrides: Record<string, unknown> = {}) =>
+  sampleEvents.sampleEnvelope(type, payload, { correlationId: `poison-${runId}`, ...overrides })
+    .json;
 
 /** Another event type whose payload this type's schema refuses (order.cancelled's would pass as payment.failed's). */
 function mismatchedType(type: EventType): EventType {
