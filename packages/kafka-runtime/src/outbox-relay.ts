@@ -37,7 +37,6 @@ export interface OutboxRelayStats {
   isLeader: boolean;
 }
 
-
 /**
  * Publishes the outbox to Kafka in id order with an idempotent producer (acks from all in-sync replicas), then
  * marks rows published. Holding a session advisory lock makes it the only publisher of its database, so no row is
@@ -68,7 +67,13 @@ export class OutboxRelay {
   /** For `/health`: publishing or standing by is fine; failing to publish for more than 10 s is not. */
   report(): Omit<LoopReport, 'name'> {
     const failingForMs = this.failingSince === undefined ? 0 : Date.now() - this.failingSince;
-    const state = !this.running ? 'stopped' : failingForMs > 0 ? 'failing' : this.counters.isLeader ? 'publishing' : 'standby';
+    const state = !this.running
+      ? 'stopped'
+      : failingForMs > 0
+        ? 'failing'
+        : this.counters.isLeader
+          ? 'publishing'
+          : 'standby';
     return {
       ok: this.running && failingForMs <= 10_000,
       state,
@@ -119,7 +124,10 @@ export class OutboxRelay {
       } catch (error) {
         this.failingSince ??= Date.now();
         this.lastError = `${(error as Error).name}: ${(error as Error).message}`;
-        this.options.logger.warn('outbox relay: publishing failed; will retry', { error, retryInMs: backoffMs });
+        this.options.logger.warn('outbox relay: publishing failed; will retry', {
+          error,
+          retryInMs: backoffMs,
+        });
         if (isConnectionProblem(error)) await this.closeClient();
         if (!this.running) return;
         await this.idle(backoffMs);
@@ -131,16 +139,23 @@ export class OutboxRelay {
   private async ensureLeadership(): Promise<boolean> {
     if (this.client && this.counters.isLeader) return true;
     if (!this.client) {
-      const client = new pg.Client({ connectionString: this.options.databaseUrl, connectionTimeoutMillis: 3000 });
+      const client = new pg.Client({
+        connectionString: this.options.databaseUrl,
+        connectionTimeoutMillis: 3000,
+      });
       client.on('error', () => void this.closeClient()); // a dropped connection: lose leadership, reconnect later
       client.on('notification', () => this.wake?.());
       await client.connect();
       this.client = client;
       await client.query(`LISTEN ${outboxChannel}`);
     }
-    const { rows } = await this.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [relayLockKey]);
+    const { rows } = await this.client.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock($1) AS locked',
+      [relayLockKey],
+    );
     this.counters.isLeader = rows[0]?.locked === true;
-    if (this.counters.isLeader) this.options.logger.info('outbox relay: publishing for this database');
+    if (this.counters.isLeader)
+      this.options.logger.info('outbox relay: publishing for this database');
     return this.counters.isLeader;
   }
 
@@ -148,8 +163,9 @@ export class OutboxRelay {
     const client = this.client;
     if (!client) return 0;
     const { rows } = await client.query<OutboxRow>(
-      `SELECT id::text, topic, message_key, value, headers FROM outbox_event
-       WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+      // Ordered by the bigint column itself: "ORDER BY id" would sort the text alias, "10" before "9".
+      `SELECT outbox.id::text AS id, outbox.topic, outbox.message_key, outbox.value, outbox.headers
+       FROM outbox_event AS outbox WHERE outbox.published_at IS NULL ORDER BY outbox.id LIMIT $1`,
       [this.options.batchSize],
     );
     if (rows.length === 0) return 0;
@@ -178,9 +194,10 @@ export class OutboxRelay {
     } finally {
       for (const span of spans) span.end();
     }
-    await client.query('UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::bigint[])', [
-      rows.map((row) => row.id),
-    ]);
+    await client.query(
+      'UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::bigint[])',
+      [rows.map((row) => row.id)],
+    );
     this.counters.published += rows.length;
     for (const row of rows) eventsPublishedTotal.inc({ topic: row.topic });
     this.counters.batches += 1;
