@@ -18,7 +18,6 @@ import type { Kafka } from 'kafkajs';
 import pg from 'pg';
 import { cpuMeter, postgresPids, residentMiB, type ProcessGroups } from './bench/process-cpu.js';
 import { renderTable, writeReadmeTable } from './bench/report.js';
-import { measureRuntimeThroughput } from './bench/runtime-throughput.js';
 import { sagaAtRate, summarize, type SagaRun } from './bench/saga-ramp.js';
 
 const { values: args } = parseArgs({
@@ -233,6 +232,8 @@ try {
 
   if (!sagaOnly) {
     await sleep(3000);
+    // Imported here: it uses a generated Prisma client, which exists once prepareStack has built the apps.
+    const { measureRuntimeThroughput } = await import('./bench/runtime-throughput.js');
     Object.assign(
       results,
       await measureRuntimeThroughput({
