@@ -5,7 +5,7 @@ import { contextFromHeaders, SpanKind, startSpan, type Logger } from '@food/serv
 import { isConnectionProblem } from './connection-problem.js';
 import { eventsPublishedTotal } from './metrics.js';
 import { createIdempotentProducer } from './kafka-client.js';
-import { namespaced } from './namespace.js';
+import { namespaced, withoutNamespace } from './namespace.js';
 import { outboxChannel } from './write-outbox.js';
 
 /** One relay per database publishes; others stand by. The key is an arbitrary constant of this runtime. */
@@ -39,7 +39,7 @@ export interface OutboxRelayStats {
 
 /**
  * Publishes the outbox to Kafka in id order with an idempotent producer (acks from all in-sync replicas), then
- * marks rows published. Holding a session advisory lock makes it the only publisher of its database, so no row is
+ * marks rows published (pipelined: see publishPending). Holding a session advisory lock makes it the only publisher of its database, so no row is
  * published twice at once and per-key order holds. A crash between publish and mark republishes those rows on
  * the next start: the one way a duplicate arises, and consumers are idempotent.
  */
@@ -53,6 +53,8 @@ export class OutboxRelay {
   private wake: (() => void) | undefined;
   private readonly counters: OutboxRelayStats = { published: 0, batches: 0, isLeader: false };
   private failingSince: number | undefined;
+  /** While stopping: publishing what is pending goes on until then. */
+  private drainDeadline = Number.POSITIVE_INFINITY;
   private lastError: string | undefined;
 
   constructor(options: OutboxRelayOptions) {
@@ -67,13 +69,7 @@ export class OutboxRelay {
   /** For `/health`: publishing or standing by is fine; failing to publish for more than 10 s is not. */
   report(): Omit<LoopReport, 'name'> {
     const failingForMs = this.failingSince === undefined ? 0 : Date.now() - this.failingSince;
-    const state = !this.running
-      ? 'stopped'
-      : failingForMs > 0
-        ? 'failing'
-        : this.counters.isLeader
-          ? 'publishing'
-          : 'standby';
+    const state = !this.running ? 'stopped' : failingForMs > 0 ? 'failing' : this.counters.isLeader ? 'publishing' : 'standby';
     return {
       ok: this.running && failingForMs <= 10_000,
       state,
@@ -95,6 +91,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.draining = true;
+    this.drainDeadline = Date.now() + this.options.drainTimeoutMs;
     this.running = false;
     this.wake?.();
     await this.loop;
@@ -103,18 +100,15 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
-    const drainDeadline = () => Date.now() + this.options.drainTimeoutMs;
-    let deadline = Number.POSITIVE_INFINITY;
     let backoffMs = 250;
-    while (this.running || (this.draining && Date.now() < deadline)) {
-      if (!this.running && deadline === Number.POSITIVE_INFINITY) deadline = drainDeadline();
+    while (this.running || (this.draining && Date.now() < this.drainDeadline)) {
       try {
         if (!(await this.ensureLeadership())) {
           if (!this.running) return;
           await this.idle(2000);
           continue;
         }
-        const published = await this.publishBatch();
+        const published = await this.publishPending();
         backoffMs = 250;
         this.failingSince = undefined;
         if (published === 0) {
@@ -124,10 +118,7 @@ export class OutboxRelay {
       } catch (error) {
         this.failingSince ??= Date.now();
         this.lastError = `${(error as Error).name}: ${(error as Error).message}`;
-        this.options.logger.warn('outbox relay: publishing failed; will retry', {
-          error,
-          retryInMs: backoffMs,
-        });
+        this.options.logger.warn('outbox relay: publishing failed; will retry', { error, retryInMs: backoffMs });
         if (isConnectionProblem(error)) await this.closeClient();
         if (!this.running) return;
         await this.idle(backoffMs);
@@ -139,37 +130,63 @@ export class OutboxRelay {
   private async ensureLeadership(): Promise<boolean> {
     if (this.client && this.counters.isLeader) return true;
     if (!this.client) {
-      const client = new pg.Client({
-        connectionString: this.options.databaseUrl,
-        connectionTimeoutMillis: 3000,
-      });
+      const client = new pg.Client({ connectionString: this.options.databaseUrl, connectionTimeoutMillis: 3000 });
       client.on('error', () => void this.closeClient()); // a dropped connection: lose leadership, reconnect later
       client.on('notification', () => this.wake?.());
       await client.connect();
       this.client = client;
       await client.query(`LISTEN ${outboxChannel}`);
     }
-    const { rows } = await this.client.query<{ locked: boolean }>(
-      'SELECT pg_try_advisory_lock($1) AS locked',
-      [relayLockKey],
-    );
+    const { rows } = await this.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [relayLockKey]);
     this.counters.isLeader = rows[0]?.locked === true;
-    if (this.counters.isLeader)
-      this.options.logger.info('outbox relay: publishing for this database');
+    if (this.counters.isLeader) this.options.logger.info('outbox relay: publishing for this database');
     return this.counters.isLeader;
   }
 
-  private async publishBatch(): Promise<number> {
+  /**
+   * Publishes until nothing is pending, as a pipeline: while one batch is being sent, the next is read (rows past
+   * the last one sent), and a sent batch is marked while the next is sent. One send at a time keeps per-key order.
+   * When no row lies past the last one sent, the marks are awaited and the outbox is read from its start again:
+   * a transaction that took a lower id but committed later is published then. Returns how many were published.
+   */
+  private async publishPending(): Promise<number> {
     const client = this.client;
     if (!client) return 0;
+    let marking: Promise<unknown> = Promise.resolve();
+    let published = 0;
+    try {
+      let rows = await this.readPending(client, '0');
+      while (rows.length > 0) {
+        const sending = this.send(rows);
+        const next = this.readPending(client, rows.at(-1)!.id);
+        await Promise.all([sending, next.catch(() => undefined)]);
+        marking = Promise.all([marking, this.markPublished(client, rows)]);
+        published += rows.length;
+        if (!this.running && Date.now() >= this.drainDeadline) break;
+        rows = await next;
+        if (rows.length === 0) {
+          await marking;
+          rows = await this.readPending(client, '0');
+        }
+      }
+      return published;
+    } finally {
+      await marking;
+    }
+  }
+
+  private async readPending(client: pg.Client, afterId: string): Promise<OutboxRow[]> {
     const { rows } = await client.query<OutboxRow>(
       // Ordered by the bigint column itself: "ORDER BY id" would sort the text alias, "10" before "9".
       `SELECT outbox.id::text AS id, outbox.topic, outbox.message_key, outbox.value, outbox.headers
-       FROM outbox_event AS outbox WHERE outbox.published_at IS NULL ORDER BY outbox.id LIMIT $1`,
-      [this.options.batchSize],
+       FROM outbox_event AS outbox WHERE outbox.published_at IS NULL AND outbox.id > $1::bigint
+       ORDER BY outbox.id LIMIT $2`,
+      [afterId, this.options.batchSize],
     );
-    if (rows.length === 0) return 0;
-    const started = performance.now();
+    return rows;
+  }
+
+  private async send(rows: OutboxRow[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
     for (const row of rows) {
       const topic = namespaced(this.options.namespace, row.topic);
@@ -194,18 +211,17 @@ export class OutboxRelay {
     } finally {
       for (const span of spans) span.end();
     }
-    await client.query(
-      'UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::bigint[])',
-      [rows.map((row) => row.id)],
-    );
     this.counters.published += rows.length;
-    for (const row of rows) eventsPublishedTotal.inc({ topic: row.topic });
     this.counters.batches += 1;
-    this.options.logger.debug('outbox relay: published', {
-      count: rows.length,
-      durationMs: Math.round(performance.now() - started),
-    });
-    return rows.length;
+    for (const [topic, messages] of byTopic) {
+      eventsPublishedTotal.inc({ topic: withoutNamespace(this.options.namespace, topic) }, messages.length);
+    }
+  }
+
+  private async markPublished(client: pg.Client, rows: OutboxRow[]): Promise<void> {
+    await client.query('UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::bigint[])', [
+      rows.map((row) => row.id),
+    ]);
   }
 
   private idle(ms: number): Promise<void> {
