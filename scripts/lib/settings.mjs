@@ -17,7 +17,7 @@ export function stackSettings(mode) {
     databaseSuffix: env.STACK_DATABASE_SUFFIX ?? (isTest ? '_test' : ''),
     host: '127.0.0.1',
     /** Partitions of each design topic when the stack creates it (existing topics keep theirs). */
-    topicPartitions: env.TOPIC_PARTITIONS ? Number(env.TOPIC_PARTITIONS) : undefined,
+    topicPartitions: env.KAFKA_TOPIC_PARTITIONS ? Number(env.KAFKA_TOPIC_PARTITIONS) : undefined,
   };
 }
 

@@ -1,5 +1,5 @@
 
-/** Creates the design's topics (3 partitions, or TOPIC_PARTITIONS) in the stack's namespace; idempotent. */
+/** Creates the design's topics (3 partitions, or KAFKA_TOPIC_PARTITIONS) in the stack's namespace; idempotent. */
 export async function ensureDesignTopics(settings) {
   const { allTopics, defaultPartitions } = await import('@food/contracts');
   const runtime = await import('@food/kafka-runtime');

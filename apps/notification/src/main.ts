@@ -24,7 +24,7 @@ await startServiceProcess({
       databaseUrl: env.DATABASE_URL,
       database: db,
       catalog: eventCatalog,
-      consume: { handlers, deadLetterTopic: deadLetterTopicOf.notification, replayTopic: replayTopicOf.notification },
+      consume: { handlers, deadLetterTopic: deadLetterTopicOf.notification, replayTopic: replayTopicOf.notification, concurrency: env.KAFKA_CONSUMER_CONCURRENCY },
       logger,
       onShutdown,
     });

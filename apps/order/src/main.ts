@@ -21,7 +21,7 @@ await startServiceProcess({
       databaseUrl: env.DATABASE_URL,
       database: db,
       catalog: eventCatalog,
-      consume: { handlers, deadLetterTopic: deadLetterTopicOf.order, replayTopic: replayTopicOf.order },
+      consume: { handlers, deadLetterTopic: deadLetterTopicOf.order, replayTopic: replayTopicOf.order, concurrency: env.KAFKA_CONSUMER_CONCURRENCY },
       logger,
       onShutdown,
     }),

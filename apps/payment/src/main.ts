@@ -21,7 +21,7 @@ await startServiceProcess({
       databaseUrl: env.DATABASE_URL,
       database: db,
       catalog: eventCatalog,
-      consume: { handlers, deadLetterTopic: deadLetterTopicOf.payment, replayTopic: replayTopicOf.payment },
+      consume: { handlers, deadLetterTopic: deadLetterTopicOf.payment, replayTopic: replayTopicOf.payment, concurrency: env.KAFKA_CONSUMER_CONCURRENCY },
       logger,
       onShutdown,
     }),

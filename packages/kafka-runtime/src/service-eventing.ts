@@ -16,7 +16,13 @@ export interface ServiceEventingOptions<TCatalog extends EventCatalog, Tx extend
   database: TransactionalDatabase<Tx>;
   catalog: TCatalog;
   /** Omit for a service that only publishes. */
-  consume?: { handlers: EventHandlers<TCatalog, Tx>; deadLetterTopic: string; replayTopic: string };
+  consume?: {
+    handlers: EventHandlers<TCatalog, Tx>;
+    deadLetterTopic: string;
+    replayTopic: string;
+    /** Partitions worked on at once (a partition's events are always applied in order). */
+    concurrency?: number;
+  };
   logger: Logger;
   onShutdown: (name: string, close: () => Promise<void>) => void;
 }
@@ -53,6 +59,7 @@ export async function startServiceEventing<TCatalog extends EventCatalog, Tx ext
     database: options.database,
     deadLetterTopic: options.consume.deadLetterTopic,
     replayTopic: options.consume.replayTopic,
+    partitionsConsumedConcurrently: options.consume.concurrency,
     logger,
   });
   const deadLetters = new DeadLetterStore({

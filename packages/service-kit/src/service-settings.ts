@@ -27,6 +27,8 @@ export function serviceSettings(service: ServiceName) {
       .pipe(z.array(z.string().regex(/^[\w.-]+:\d+$/, 'host:port')).min(1)),
     /** Prefix of every topic and consumer group (the test stack uses `test`); empty in production. */
     KAFKA_NAMESPACE: z.string().regex(/^[\w-]*$/).default(''),
+    /** Partitions one consumer works on at once (docs/performance.md, "Partitions and concurrency"). */
+    KAFKA_CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
     /**
      * Proves a call came through the gateway (docs/gateway.md, "Trust boundaries"). Optional here only because
