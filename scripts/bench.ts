@@ -57,7 +57,14 @@ const processes = plan.all
     args.profile ? { ...info, args: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${info.name}.cpuprofile`, ...info.args] } : info,
   );
 say('▸ starting the bench stack');
-const stack = await startProcesses(processes, { mode: 'bench' });
+// Started Kafka (prepareStack notes it) is stopped again on every way out, a failed start included.
+const stopKafkaIfStarted = async () => {
+  if ((settings as { startedKafka?: boolean }).startedKafka) await stopKafka();
+};
+const stack = await startProcesses(processes, { mode: 'bench' }).catch(async (error: unknown) => {
+  await stopKafkaIfStarted();
+  throw error;
+});
 const results: Record<string, unknown> = {
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
   date: new Date().toISOString(),
@@ -249,8 +256,7 @@ try {
 } finally {
   await orderDb?.end();
   await stack.stop();
-  // prepareStack notes whether this run started the broker; then this run stops it too.
-  if ((settings as { startedKafka?: boolean }).startedKafka) await stopKafka();
+  await stopKafkaIfStarted();
 }
 
 // ---- report -----------------------------------------------------------------------------------------------------
