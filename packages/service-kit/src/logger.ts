@@ -30,13 +30,34 @@ function serializeError(error: unknown): unknown {
   return { name: error.name, message: error.message, stack: error.stack, cause: serializeError(error.cause) };
 }
 
+/**
+ * Lines written in one turn of the event loop leave in one write (a busy process logs many lines a turn, and a
+ * write per line was a measurable share of its CPU). Writes to a pipe or file are synchronous on Linux, so what is
+ * buffered when the process exits is flushed on 'exit'.
+ */
+const pendingLines: string[] = [];
+let flushScheduled = false;
+function flushLines(): void {
+  flushScheduled = false;
+  if (pendingLines.length === 0) return;
+  process.stdout.write(pendingLines.join(''));
+  pendingLines.length = 0;
+}
+function writeToStdout(line: string): void {
+  pendingLines.push(line);
+  if (flushScheduled) return;
+  flushScheduled = true;
+  setImmediate(flushLines);
+}
+process.on('exit', flushLines);
+
 /** One JSON line per event on stdout. */
 export function createLogger(
   service: string,
   options: { level?: LogLevel; write?: (line: string) => void; fields?: LogFields } = {},
 ): Logger {
   const minimum = levelRank[options.level ?? 'info'];
-  const write = options.write ?? ((line: string) => process.stdout.write(line));
+  const write = options.write ?? writeToStdout;
   const bound = options.fields ?? {};
   const log = (level: LogLevel, message: string, fields: LogFields = {}) => {
     if (levelRank[level] < minimum) return;
