@@ -35,8 +35,7 @@ async function existingOrder(tx: Transaction | Database, userId: string, request
  * transaction; the outbox relay publishes the event. Returns the id of the new or already-created order.
  */
 export async function createOrder(db: Database, user: AuthenticatedUser, request: CreateOrderRequest, correlationId: string) {
-  const existing = await existingOrder(db, user.userId, request);
-  if (existing) return { orderId: existing.id, created: false };
+  // No lookup first: the (user, idempotencyKey) unique index refuses a repeat, and the catch below answers it.
   try {
     return await db.$transaction(async (tx) => {
       const restaurant = await tx.restaurant.findUnique({ where: { id: request.restaurantId } });
@@ -94,7 +93,7 @@ export async function createOrder(db: Database, user: AuthenticatedUser, request
       return { orderId, created: true };
     });
   } catch (error) {
-    // Two identical creates raced: the loser returns the winner's order.
+    // A repeated create (a retry, or two identical creates racing): it returns the first order.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       const winner = await existingOrder(db, user.userId, request);
       if (winner) return { orderId: winner.id, created: false };
