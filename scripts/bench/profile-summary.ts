@@ -1,7 +1,8 @@
 // Summarises V8 CPU profiles (.cpuprofile, from `node --cpu-prof`): the top self-time functions of each, and the
 // share of time by package (node_modules/<package>, our own workspaces, Node internals, garbage collection).
 //   npx tsx scripts/bench/profile-summary.ts <dir-or-file>... [--top 25] [--skip-seconds 30]
-// --skip-seconds leaves out the process's start (module loading), so the figures are those of the load.
+// --skip-seconds leaves out the process's start (module loading), so the figures are those of the load;
+// --until-seconds ends the window (an idle stretch, say).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,9 +21,15 @@ interface CpuProfile {
   endTime: number;
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, 'skip-seconds': { type: 'string', default: '0' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: {
+    top: { type: 'string', default: '25' },
+    'skip-seconds': { type: 'string', default: '0' },
+    'until-seconds': { type: 'string', default: 'Infinity' },
+  },
+});
 const top = Number(values.top);
 const skipMicros = Number(values['skip-seconds']) * 1_000_000;
+const untilMicros = Number(values['until-seconds']) * 1_000_000;
 
 function ownerOf(url: string, functionName: string): string {
   if (functionName === '(garbage collector)') return 'GC';
@@ -43,7 +50,7 @@ function summarise(file: string): void {
   let at = 0;
   for (let i = 0; i < profile.samples.length; i += 1) {
     at += profile.timeDeltas[i] ?? 0;
-    if (at < skipMicros) continue;
+    if (at < skipMicros || at > untilMicros) continue;
     const id = profile.samples[i]!;
     selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   }
@@ -60,7 +67,7 @@ function summarise(file: string): void {
     const key = `${functionName || '(anonymous)'} ${where}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
   }
-  const wall = (profile.endTime - profile.startTime - skipMicros) / 1000;
+  const wall = (Math.min(profile.endTime - profile.startTime, untilMicros) - skipMicros) / 1000;
   console.log(`\n## ${path.basename(file)}: ${Math.round(busy)} ms busy of ${Math.round(wall)} ms`);
   console.log('by package:');
   for (const [owner, ms] of [...byOwner].filter(([owner]) => owner !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 15)) {

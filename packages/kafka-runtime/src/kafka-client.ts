@@ -1,5 +1,6 @@
 import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
 import type { Logger } from '@food/service-kit';
+import './kafkajs-idle-timer.js';
 
 const levelNames: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.ERROR]: 'error',
