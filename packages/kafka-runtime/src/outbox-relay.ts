@@ -51,6 +51,8 @@ export class OutboxRelay {
   private draining = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** A commit was notified while the relay was busy: the next idle returns at once instead of sleeping past it. */
+  private notified = false;
   private readonly counters: OutboxRelayStats = { published: 0, batches: 0, isLeader: false };
   private failingSince: number | undefined;
   /** While stopping: publishing what is pending goes on until then. */
@@ -93,7 +95,7 @@ export class OutboxRelay {
     this.draining = true;
     this.drainDeadline = Date.now() + this.options.drainTimeoutMs;
     this.running = false;
-    this.wake?.();
+    this.notify();
     await this.loop;
     await this.closeClient();
     await this.producer.disconnect();
@@ -132,7 +134,7 @@ export class OutboxRelay {
     if (!this.client) {
       const client = new pg.Client({ connectionString: this.options.databaseUrl, connectionTimeoutMillis: 3000 });
       client.on('error', () => void this.closeClient()); // a dropped connection: lose leadership, reconnect later
-      client.on('notification', () => this.wake?.());
+      client.on('notification', () => this.notify());
       await client.connect();
       this.client = client;
       await client.query(`LISTEN ${outboxChannel}`);
@@ -224,13 +226,23 @@ export class OutboxRelay {
     ]);
   }
 
+  private notify(): void {
+    if (this.wake) this.wake();
+    else this.notified = true;
+  }
+
   private idle(ms: number): Promise<void> {
+    if (this.notified) {
+      this.notified = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }
