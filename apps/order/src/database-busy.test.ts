@@ -7,7 +7,6 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from './generated/prisma/client.js';
 
-/* eslint-disable-next-line no-restricted-properties -- like service-kit's tests, the server comes from the environment */
 const postgresUrl = process.env.POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const gatewaySecret = 'database-busy-test-gateway-secret-0123456789';
 

@@ -20,11 +20,7 @@ export async function admitRequest(
   handle: () => void,
 ): Promise<void> {
   const closed = new AbortController();
-  let release: (() => void) | undefined;
-  response.once('close', () => {
-    closed.abort();
-    release?.();
-  });
+  response.once('close', () => closed.abort());
   const admission = await gate.enter(closed.signal);
   if (admission.kind === 'abandoned') return;
   if (admission.kind === 'refused') {
@@ -37,6 +33,6 @@ export async function admitRequest(
     admission.release();
     return;
   }
-  release = admission.release;
+  closed.signal.addEventListener('abort', admission.release, { once: true });
   handle();
 }
