@@ -57,7 +57,7 @@ describe('AdmissionGate', () => {
     const gate = new AdmissionGate(limits({ maxInFlight: 1 }));
     const running = released(await gate.enter());
     const left = new AbortController();
-    const waiting = gate.enter(left.signal);
+    const waiting = gate.enter(1, left.signal);
     left.abort();
     expect(await waiting).toEqual({ kind: 'abandoned' });
     expect(gate.queued).toBe(0);
@@ -74,6 +74,41 @@ describe('AdmissionGate', () => {
     release();
     release();
     expect(gate.inFlight).toBe(1);
+  });
+
+  it('counts each call of a batch, and a batch larger than the limit as the whole limit', async () => {
+    const gate = new AdmissionGate(limits({ maxInFlight: 4, maxQueued: 2 }));
+    const pair = released(await gate.enter(2));
+    released(await gate.enter(1));
+    expect(gate.inFlight).toBe(3);
+    const triple = gate.enter(3);
+    // A single call behind it waits too, though it would fit: nobody overtakes the queue.
+    const single = gate.enter(1);
+    expect(gate.queued).toBe(2);
+    pair();
+    const releaseTriple = released(await triple);
+    expect([gate.inFlight, gate.queued]).toEqual([4, 1]);
+    releaseTriple();
+    expect((await single).kind).toBe('admitted');
+
+    const empty = new AdmissionGate(limits({ maxInFlight: 4 }));
+    const huge = released(await empty.enter(1000));
+    expect(empty.inFlight).toBe(4);
+    huge();
+    expect(empty.inFlight).toBe(0);
+  });
+
+  it('lets the calls behind a waiter that gave up at the head in at once', async () => {
+    const gate = new AdmissionGate(limits({ maxInFlight: 3, maxQueued: 2 }));
+    const running = released(await gate.enter(2));
+    const left = new AbortController();
+    const big = gate.enter(3, left.signal);
+    const small = gate.enter(1);
+    left.abort();
+    expect(await big).toEqual({ kind: 'abandoned' });
+    expect((await small).kind).toBe('admitted');
+    expect(gate.inFlight).toBe(3);
+    running();
   });
 
   it('refuses at once when no queue is allowed', async () => {

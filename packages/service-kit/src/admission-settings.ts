@@ -27,7 +27,7 @@ export interface AdmissionEnv {
 }
 
 /**
- * The admission limits of a parsed config. A request holds at most one connection at a time, so more requests in
+ * The admission limits of a parsed config. A procedure call holds at most one connection at a time, so more calls in
  * flight than free connections would only queue inside Prisma, where a transaction that cannot start in time fails.
  */
 export function admissionLimitsOf(env: AdmissionEnv): AdmissionLimits {

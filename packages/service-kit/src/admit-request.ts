@@ -10,25 +10,26 @@ function refusalMessage(reason: RefusalReason, gate: AdmissionGate): string {
 }
 
 /**
- * Handles a request once the gate admits it, holding its slot until the response closes (answered or abandoned);
- * a refused request gets 503 with Retry-After and is counted, labelled `procedure` (a procedureLabeler label).
+ * Handles a request of `calls` procedure calls once the gate admits it, holding its room until the response closes
+ * (answered or abandoned); a refused request gets 503 with Retry-After and is counted, labelled `procedure` (a
+ * procedureLabeler label).
  */
 export async function admitRequest(
   gate: AdmissionGate,
   response: http.ServerResponse,
-  procedure: string,
+  request: { procedure: string; calls: number },
   handle: () => void,
 ): Promise<void> {
   const closed = new AbortController();
   response.once('close', () => closed.abort());
-  const admission = await gate.enter(closed.signal);
+  const admission = await gate.enter(request.calls, closed.signal);
   if (admission.kind === 'abandoned') return;
   if (admission.kind === 'refused') {
-    recordOverloadRejection(procedure, admission.reason);
+    recordOverloadRejection(request.procedure, admission.reason);
     answerOverloaded(response, gate.limits.retryAfterSeconds, refusalMessage(admission.reason, gate));
     return;
   }
-  // Admitted as the client left: its close has fired already, so give the slot back here.
+  // Admitted as the client left: its close has fired already, so give the room back here.
   if (closed.signal.aborted) {
     admission.release();
     return;

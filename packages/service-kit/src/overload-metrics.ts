@@ -20,8 +20,8 @@ export function recordOverloadRejection(procedure: string, reason: OverloadReaso
 const observedGates = new Set<AdmissionGate>();
 
 new Gauge({
-  name: 'http_requests_in_flight',
-  help: 'Requests the service is working on (at most ADMISSION_MAX_IN_FLIGHT); health, metrics and subscriptions not counted',
+  name: 'procedure_calls_in_flight',
+  help: 'Procedure calls the service is working on, each call of a batch counted (at most ADMISSION_MAX_IN_FLIGHT); health and subscriptions not counted',
   registers: [metricsRegistry],
   collect() {
     this.set([...observedGates].reduce((sum, gate) => sum + gate.inFlight, 0));
@@ -30,7 +30,7 @@ new Gauge({
 
 new Gauge({
   name: 'http_requests_queued',
-  help: 'Requests waiting for a slot (at most ADMISSION_MAX_QUEUED)',
+  help: 'Requests waiting for room (at most ADMISSION_MAX_QUEUED)',
   registers: [metricsRegistry],
   collect() {
     this.set([...observedGates].reduce((sum, gate) => sum + gate.queued, 0));

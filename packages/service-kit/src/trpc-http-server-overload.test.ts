@@ -71,7 +71,9 @@ async function metricValue(server: RunningHttpServer, sample: string): Promise<n
 
 let roomy: RunningHttpServer;
 let impatient: RunningHttpServer;
+let pair: RunningHttpServer;
 beforeAll(async () => {
+  pair = await startFixtureServer({ maxInFlight: 2, maxQueued: 0, queueTimeoutMs: 1000, retryAfterSeconds: 1 });
   roomy = await startFixtureServer({ maxInFlight: 1, maxQueued: 1, queueTimeoutMs: 30_000, retryAfterSeconds: 2 });
   impatient = await startFixtureServer({ maxInFlight: 1, maxQueued: 1, queueTimeoutMs: 100, retryAfterSeconds: 1 });
 });
@@ -82,9 +84,8 @@ afterEach(() => {
 });
 afterAll(async () => {
   // Streams the tests left hanging would otherwise hold the close for its grace period.
-  for (const server of [roomy, impatient]) server?.server.closeAllConnections();
-  await roomy?.close();
-  await impatient?.close();
+  for (const server of [roomy, impatient, pair]) server?.server.closeAllConnections();
+  await Promise.all([roomy?.close(), impatient?.close(), pair?.close()]);
 });
 
 describe('a service past its admission limits', () => {
@@ -127,6 +128,23 @@ describe('a service past its admission limits', () => {
     expect((await running).status).toBe(200);
   });
 
+  it('counts each call of a batch against the limit: tRPC runs them side by side', async () => {
+    const batch = fetch(`${pair.url}/trpc/fixture.hold,fixture.hold?batch=1`, {
+      method: 'POST',
+      headers: asGateway,
+      body: JSON.stringify({ 0: { id: 'first' }, 1: { id: 'second' } }),
+    });
+    await until(() => started.length === 2, 'both calls of the batch starting');
+    expect((await hold(pair, 'third')).status).toBe(503);
+    letGo('first');
+    letGo('second');
+    expect((await batch).status).toBe(200);
+    const next = hold(pair, 'next');
+    await until(() => started.includes('next'), 'the next call starting');
+    letGo('next');
+    expect((await next).status).toBe(200);
+  });
+
   it('still answers health, metrics and subscriptions while every slot and queue place is taken', async () => {
     const running = hold(roomy, 'running');
     await until(() => started.includes('running'), 'the first call starting');
@@ -135,7 +153,7 @@ describe('a service past its admission limits', () => {
     expect((await hold(roomy, 'refused')).status).toBe(503);
 
     expect((await fetch(`${roomy.url}/trpc/fixture.health`)).status).toBe(200);
-    expect(await metricValue(roomy, 'http_requests_in_flight')).toBe(1);
+    expect(await metricValue(roomy, 'procedure_calls_in_flight')).toBe(1);
     expect(await metricValue(roomy, 'http_requests_queued')).toBe(1);
     const leave = new AbortController();
     const feed = await fetch(`${roomy.url}/trpc/fixture.feed`, { headers: asGateway, signal: leave.signal });

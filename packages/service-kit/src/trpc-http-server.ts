@@ -105,7 +105,10 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
         if (url.pathname.startsWith('/trpc/')) {
           if (!isAdmittedCall(request, url.pathname, options.gatewaySecret)) refuseBypass(response);
           else if (isExempt(url.pathname)) handleTrpc(request, response);
-          else void admitRequest(gate, response, label, () => handleTrpc(request, response));
+          else {
+            const calls = url.pathname.split(',').length;
+            void admitRequest(gate, response, { procedure: label, calls }, () => handleTrpc(request, response));
+          }
           return;
         }
         const route = url.pathname === '/metrics' ? serveMetrics : options.routes?.[url.pathname];
