@@ -1,5 +1,6 @@
 import type { AnyTRPCProcedure, AnyTRPCRouter } from '@trpc/server';
 import { isHealthCall } from './gateway-only.js';
+import { procedurePathsOf } from './trpc-paths.js';
 
 /**
  * Which calls under /trpc/ bypass the admission gate: health (an overloaded service must still say how it is) and
@@ -12,7 +13,6 @@ export function admissionExemption(router: AnyTRPCRouter): (pathname: string) =>
     Object.hasOwn(procedures, path) && procedures[path]?._def.type === 'subscription';
   return (pathname) => {
     if (isHealthCall(pathname)) return true;
-    const paths = pathname.slice('/trpc/'.length).split(',');
-    return paths.every(isSubscription);
+    return procedurePathsOf(pathname).every(isSubscription);
   };
 }

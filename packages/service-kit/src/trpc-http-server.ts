@@ -13,6 +13,7 @@ import { procedureLabeler, recordHttpRequest, serveMetrics } from './metrics.js'
 import { isOverloadedError, retryAfterHeader } from './overload-answer.js';
 import { observeAdmissionGate, recordOverloadRejection } from './overload-metrics.js';
 import { contextFromHeaders, runInContext, SpanKind, startSpan } from './tracing.js';
+import { procedurePathsOf } from './trpc-paths.js';
 
 export const correlationIdHeader = 'x-correlation-id';
 
@@ -106,7 +107,7 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
           if (!isAdmittedCall(request, url.pathname, options.gatewaySecret)) refuseBypass(response);
           else if (isExempt(url.pathname)) handleTrpc(request, response);
           else {
-            const calls = url.pathname.split(',').length;
+            const calls = procedurePathsOf(url.pathname).length;
             void admitRequest(gate, response, { procedure: label, calls }, () => handleTrpc(request, response));
           }
           return;
