@@ -132,6 +132,12 @@ function readPid() {
   }
 }
 
+/** The pid of the broker this checkout runs, or null when none runs (the bench reads its CPU time). */
+export function brokerPid() {
+  const pid = readPid();
+  return isOurBroker(pid) ? pid : null;
+}
+
 function isAlive(pid) {
   try {
     process.kill(pid, 0);

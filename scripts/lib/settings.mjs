@@ -16,6 +16,8 @@ export function stackSettings(mode) {
     portOffset: Number(env.STACK_PORT_OFFSET ?? (isTest ? 10000 : 0)),
     databaseSuffix: env.STACK_DATABASE_SUFFIX ?? (isTest ? '_test' : ''),
     host: '127.0.0.1',
+    /** Partitions of each design topic when the stack creates it (existing topics keep theirs). */
+    topicPartitions: env.TOPIC_PARTITIONS ? Number(env.TOPIC_PARTITIONS) : undefined,
   };
 }
 

@@ -1,5 +1,5 @@
 
-/** Creates the design's topics (3 partitions) in the stack's namespace; idempotent. */
+/** Creates the design's topics (3 partitions, or TOPIC_PARTITIONS) in the stack's namespace; idempotent. */
 export async function ensureDesignTopics(settings) {
   const { allTopics, defaultPartitions } = await import('@food/contracts');
   const runtime = await import('@food/kafka-runtime');
@@ -10,5 +10,5 @@ export async function ensureDesignTopics(settings) {
     logger: createLogger('stack-setup', { level: 'error' }),
   });
   const names = allTopics.map((topic) => runtime.namespaced(settings.kafkaNamespace, topic));
-  return runtime.ensureTopics(kafka, names, defaultPartitions);
+  return runtime.ensureTopics(kafka, names, settings.topicPartitions ?? defaultPartitions);
 }

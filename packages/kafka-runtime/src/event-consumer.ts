@@ -1,34 +1,23 @@
-import type { EventCatalog, EventEnvelope, EventOf } from '@food/contracts';
-import { headerNames } from '@food/contracts';
-import {
-  contextFromHeaders,
-  inSpan,
-  SpanKind,
-  withLogContext,
-  type Logger,
-} from '@food/service-kit';
+import { headerNames, type EventCatalog, type EventEnvelope, type EventOf } from '@food/contracts';
+import { withLogContext, type Logger } from '@food/service-kit';
 import type { EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import { applyEvent, type EventHandler } from './apply-event.js';
-import { readRecord, startingAttempt, type ConsumedRecord } from './consumed-record.js';
+import type { EventHandler } from './apply-events.js';
+import {
+  classifyRecord,
+  type ClassifyOptions,
+  type RecordToApply,
+  type RecordToRefuse,
+} from './classify-record.js';
+import { readRecord, type ConsumedRecord } from './consumed-record.js';
 import type { DeadLetterFailure } from './dead-letter-message.js';
 import { DeadLetterSink } from './dead-letter-sink.js';
-import { decodeEvent } from './decode-event.js';
+import { untilDatabaseAnswers, type OutageWatch } from './database-outage.js';
+import { EventApplier, type Applied, type DeadLetterOne } from './event-applier.js';
 import { markStarted } from './in-flight-marks.js';
-import {
-  isDatabaseOutage,
-  untilDatabaseAnswers,
-  waitOutOutage,
-  type OutageWatch,
-} from './database-outage.js';
-import { eventRetriesTotal, eventsConsumedTotal, recordHeadersIgnoredTotal } from './metrics.js';
+import { eventsConsumedTotal, recordHeadersIgnoredTotal } from './metrics.js';
 import { createIdempotentProducer } from './kafka-client.js';
 import { namespaced, withoutNamespace } from './namespace.js';
-import {
-  guardedHeartbeat,
-  interruptsBatch,
-  PartitionLost,
-  type PartitionControl,
-} from './partition-control.js';
+import { guardedHeartbeat, PartitionLost, type PartitionControl } from './partition-control.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import type { SqlClient, TransactionalDatabase } from './sql-client.js';
 import { SupervisedConsumer } from './supervised-consumer.js';
@@ -68,27 +57,29 @@ export interface EventConsumerStats {
   outagePauses: number;
 }
 
-type Outcome = 'processed' | 'duplicate' | 'dead-lettered';
-
 /** A crashed member's partitions move to the survivors after 10 s (kafkajs's default is 30 s). */
 export const consumerTimeouts = { sessionTimeout: 10_000, heartbeatInterval: 1_000 };
 
 const maxCorrelationIdLength = 200;
+/** Events applied in one transaction at most: a batch of thousands is cut, so no transaction runs for long. */
+const maxMessagesPerTransaction = 100;
 
 /**
- * The idempotent consumer, as a pipeline per message: read the record at the edge (nothing read from it may
- * throw), decode the event, apply it in one transaction with its dedupe row, retry what may pass later, and
- * dead-letter what cannot. Each partition's batch is noted durably before its work starts, so a message that kills
- * the process is found after restarts and dead-lettered instead of killing it forever.
+ * The idempotent consumer, as a pipeline over each partition's batch: decode every record at the edge (nothing
+ * read from it may throw), apply the decodable events in one transaction with their dedupe rows and outbox rows
+ * (one at a time, retried, when that fails), and dead-letter what cannot be applied. Each batch is noted durably
+ * before its work starts, so a message that kills the process is found after restarts and dead-lettered instead
+ * of killing it forever.
  */
 export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> {
   private readonly supervisor: SupervisedConsumer;
   private readonly producer: Producer;
   private readonly sink: DeadLetterSink;
-  private readonly retryPolicy: RetryPolicy;
   private readonly groupId: string;
   private readonly maxStarts: number;
   private readonly outages: OutageWatch;
+  private readonly applier: EventApplier<Tx>;
+  private readonly classifying: ClassifyOptions;
   private stopping = false;
   private readonly counters: EventConsumerStats = {
     processed: 0,
@@ -100,7 +91,6 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
 
   constructor(private readonly options: EventConsumerOptions<TCatalog, Tx>) {
     this.groupId = namespaced(options.namespace, options.groupId);
-    this.retryPolicy = options.retryPolicy ?? defaultRetryPolicy;
     this.maxStarts = options.maxStartsPerMessage ?? 3;
     this.outages = {
       database: options.database,
@@ -116,6 +106,27 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       logger: options.logger,
       maxRecordBytes: options.maxRecordBytes,
     });
+    const retryPolicy = options.retryPolicy ?? defaultRetryPolicy;
+    this.applier = new EventApplier({
+      database: options.database,
+      consumerGroup: this.groupId,
+      groupName: options.groupId,
+      namespace: options.namespace,
+      handlers: options.handlers as Record<string, EventHandler<EventEnvelope, Tx> | undefined>,
+      logger: options.logger,
+      retryPolicy,
+      sink: this.sink,
+      outages: this.outages,
+      transactionTimeoutMs: options.transactionTimeoutMs ?? 15_000,
+      onRetry: () => (this.counters.retries += 1),
+    });
+    this.classifying = {
+      namespace: options.namespace,
+      catalog: options.catalog,
+      handledTopics: new Set(Object.keys(options.handlers)),
+      replayTopic: options.replayTopic,
+      maxAttempts: retryPolicy.maxAttempts,
+    };
     const topics = [
       ...Object.keys(options.handlers),
       ...(options.replayTopic ? [options.replayTopic] : []),
@@ -162,74 +173,191 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    const sourceTopic = withoutNamespace(this.options.namespace, batch.topic);
     const control: PartitionControl = {
       heartbeat: guardedHeartbeat(payload.heartbeat),
       isStopping: () => this.stopping,
       paused: (reason) => this.supervisor.paused(batch.topic, batch.partition, reason),
     };
     this.supervisor.lag(batch.topic, batch.partition, Number(batch.offsetLag()));
-    let careful = false;
+    const first = batch.messages[0];
+    if (!first || !payload.isRunning() || payload.isStale()) return;
+    this.supervisor.busy(batch.topic, batch.partition, true);
+    try {
+      const starts = await this.markStart(batch.topic, batch.partition, first.offset, control);
+      // Started here before without moving on: the process died inside this batch. Go one message at a time,
+      // each noted, so the one that kills it is found.
+      if (starts > 1) await this.oneAtATime(payload, control, starts);
+      else await this.together(payload, control);
+    } catch (error) {
+      if (error instanceof ConsumerStopping) return;
+      // A rebalance: kafkajs commits what was resolved and rejoins; the rest of the batch comes again.
+      if (error instanceof PartitionLost) throw error.kafkaError;
+      throw error;
+    } finally {
+      this.supervisor.busy(batch.topic, batch.partition, false);
+    }
+  }
+
+  /** The fast path: each slice of the batch applied in one transaction, its refusals dead-lettered after it. */
+  private async together(payload: EachBatchPayload, control: PartitionControl): Promise<void> {
+    const { batch } = payload;
+    const sourceTopic = withoutNamespace(this.options.namespace, batch.topic);
+    for (let from = 0; from < batch.messages.length; from += maxMessagesPerTransaction) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      const messages = batch.messages.slice(from, from + maxMessagesPerTransaction);
+      const started = performance.now();
+      const classified = messages.map((message) =>
+        classifyRecord(this.classifying, sourceTopic, batch.topic, batch.partition, message),
+      );
+      for (const item of classified) this.noteIgnoredHeaders(item);
+      const toApply = classified.filter((item): item is RecordToApply => item.kind === 'apply');
+      const applied =
+        toApply.length === 0
+          ? []
+          : await this.applier.apply(toApply, control, this.deadLetterOne(control));
+      applied.forEach((result, index) => this.counted(toApply[index]!.handlerTopic, result));
+      for (const item of classified) {
+        if (item.kind === 'refuse') await this.refuse(item, batch.topic, control);
+      }
+      payload.resolveOffset(messages.at(-1)!.offset);
+      await payload.heartbeat();
+      this.options.logger.debug('batch handled', {
+        topic: batch.topic,
+        partition: batch.partition,
+        messages: messages.length,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      });
+    }
+  }
+
+  /** The careful path, after a start that never finished: every message noted and committed on its own. */
+  private async oneAtATime(
+    payload: EachBatchPayload,
+    control: PartitionControl,
+    firstStarts: number,
+  ): Promise<void> {
+    const { batch } = payload;
     for (const [index, message] of batch.messages.entries()) {
       if (!payload.isRunning() || payload.isStale()) return;
-      this.supervisor.busy(batch.topic, batch.partition, true);
-      try {
-        if (index === 0 || careful) {
-          const starts = await untilDatabaseAnswers(this.outages, control, () =>
-            markStarted(this.options.database, {
-              consumerGroup: this.groupId,
-              topic: sourceTopic,
-              partition: batch.partition,
-              offset: message.offset,
-            }),
-          );
-          // Started here before without moving on: the process died inside this batch. Go one message at a time,
-          // each noted, so the one that kills it is found.
-          if (index === 0) careful = starts > 1;
-          if (starts > this.maxStarts) {
-            await this.deadLetterKiller(
-              sourceTopic,
-              batch.topic,
-              batch.partition,
-              message,
-              starts - 1,
-              control,
-            );
-          } else {
-            await this.processMessage(sourceTopic, batch.topic, batch.partition, message, control);
-          }
-        } else {
-          await this.processMessage(sourceTopic, batch.topic, batch.partition, message, control);
-        }
-      } catch (error) {
-        if (error instanceof ConsumerStopping) return;
-        // A rebalance: kafkajs commits what was resolved and rejoins; the rest of the batch comes again.
-        if (error instanceof PartitionLost) throw error.kafkaError;
-        throw error;
-      } finally {
-        this.supervisor.busy(batch.topic, batch.partition, false);
-      }
+      const starts =
+        index === 0
+          ? firstStarts
+          : await this.markStart(batch.topic, batch.partition, message.offset, control);
+      if (starts > this.maxStarts)
+        await this.deadLetterKiller(batch.topic, batch.partition, message, starts - 1, control);
+      else await this.processOne(batch.topic, batch.partition, message, control);
       payload.resolveOffset(message.offset);
-      if (careful) {
-        const next = (BigInt(message.offset) + 1n).toString();
-        await payload.commitOffsetsIfNecessary({
-          topics: [
-            { topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] },
-          ],
-        });
-      }
+      const next = (BigInt(message.offset) + 1n).toString();
+      await payload.commitOffsetsIfNecessary({
+        topics: [
+          { topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] },
+        ],
+      });
       await payload.heartbeat();
     }
   }
 
+  private markStart(
+    physicalTopic: string,
+    partition: number,
+    offset: string,
+    control: PartitionControl,
+  ) {
+    return untilDatabaseAnswers(this.outages, control, () =>
+      markStarted(this.options.database, {
+        consumerGroup: this.groupId,
+        topic: withoutNamespace(this.options.namespace, physicalTopic),
+        partition,
+        offset,
+      }),
+    );
+  }
+
+  private async processOne(
+    physicalTopic: string,
+    partition: number,
+    message: KafkaMessage,
+    control: PartitionControl,
+  ): Promise<void> {
+    const sourceTopic = withoutNamespace(this.options.namespace, physicalTopic);
+    const item = classifyRecord(this.classifying, sourceTopic, physicalTopic, partition, message);
+    this.noteIgnoredHeaders(item);
+    if (item.kind === 'refuse') await this.refuse(item, physicalTopic, control);
+    else {
+      const [applied] = await this.applier.apply([item], control, this.deadLetterOne(control));
+      this.counted(item.handlerTopic, applied!);
+    }
+  }
+
+  private deadLetterOne(control: PartitionControl): DeadLetterOne {
+    return (item, failure) =>
+      this.deadLetter(
+        item.record,
+        namespaced(this.options.namespace, item.handlerTopic),
+        namespaced(this.options.namespace, item.record.topic),
+        control,
+        failure,
+      );
+  }
+
+  private async refuse(
+    item: RecordToRefuse,
+    physicalTopic: string,
+    control: PartitionControl,
+  ): Promise<void> {
+    const correlationId = item.record.headers[headerNames.correlationId]?.slice(
+      0,
+      maxCorrelationIdLength,
+    );
+    await withLogContext(
+      {
+        topic: physicalTopic,
+        partition: item.record.partition,
+        offset: item.record.offset,
+        correlationId,
+      },
+      async () => {
+        this.options.logger.warn('record refused; dead-lettering it', { ...item.failure });
+        await this.deadLetter(
+          item.record,
+          item.originalTopic,
+          physicalTopic,
+          control,
+          item.failure,
+        );
+      },
+    );
+    this.counters.deadLettered += 1;
+    eventsConsumedTotal.inc({ topic: item.record.topic, outcome: 'dead-lettered' });
+  }
+
+  private noteIgnoredHeaders(item: RecordToApply | RecordToRefuse): void {
+    const { record } = item;
+    if (record.notes.length === 0) return;
+    recordHeadersIgnoredTotal.inc({ topic: record.topic });
+    this.options.logger.warn('record headers ignored', {
+      topic: record.topic,
+      partition: record.partition,
+      offset: record.offset,
+      notes: record.notes.slice(0, 10),
+    });
+  }
+
+  private counted(handlerTopic: string, applied: Applied): void {
+    if (applied.outcome === 'processed') this.counters.processed += 1;
+    else if (applied.outcome === 'duplicate') this.counters.duplicates += 1;
+    else this.counters.deadLettered += 1;
+    eventsConsumedTotal.inc({ topic: handlerTopic, outcome: applied.outcome });
+  }
+
   private async deadLetterKiller(
-    sourceTopic: string,
     physicalTopic: string,
     partition: number,
     message: KafkaMessage,
     starts: number,
     control: PartitionControl,
   ): Promise<void> {
+    const sourceTopic = withoutNamespace(this.options.namespace, physicalTopic);
     const record = readRecord(sourceTopic, partition, message);
     this.options.logger.error('message started repeatedly without finishing: dead-lettering it', {
       topic: physicalTopic,
@@ -242,194 +370,8 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       errorMessage: `started ${starts} times without finishing: the process stopped while handling it each time`,
       attempts: starts,
     });
+    this.counters.deadLettered += 1;
     eventsConsumedTotal.inc({ topic: sourceTopic, outcome: 'dead-lettered' });
-  }
-
-  private async processMessage(
-    sourceTopic: string,
-    physicalTopic: string,
-    partition: number,
-    message: KafkaMessage,
-    control: PartitionControl,
-  ): Promise<void> {
-    const started = performance.now();
-    const record = readRecord(sourceTopic, partition, message);
-    const correlationId = record.headers[headerNames.correlationId]?.slice(
-      0,
-      maxCorrelationIdLength,
-    );
-    const logFields = {
-      topic: physicalTopic,
-      partition,
-      offset: message.offset,
-      correlationId,
-      groupId: this.groupId,
-    };
-    await withLogContext(logFields, async () => {
-      let result: { outcome: Outcome; attempts: number };
-      try {
-        result = await inSpan(
-          `${this.options.groupId} process ${sourceTopic}`,
-          {
-            kind: SpanKind.CONSUMER,
-            parent: contextFromHeaders(record.headers),
-            attributes: {
-              'messaging.system': 'kafka',
-              'messaging.destination.name': physicalTopic,
-              'messaging.consumer.group.name': this.groupId,
-            },
-          },
-          () => this.consume(record, physicalTopic, control),
-        );
-      } catch (error) {
-        if (interruptsBatch(error)) throw error;
-        // A defect outside the handler: the record still leaves the partition, as a dead letter that says so.
-        this.options.logger.error('record could not be handled; dead-lettering it', { error });
-        await this.deadLetter(record, physicalTopic, physicalTopic, control, {
-          errorClass: 'UNREADABLE_RECORD',
-          errorMessage: `${(error as Error).name}: ${(error as Error).message}`,
-          attempts: 1,
-        });
-        result = { outcome: 'dead-lettered', attempts: 1 };
-      }
-      eventsConsumedTotal.inc({ topic: sourceTopic, outcome: result.outcome });
-      const durationMs = Math.round((performance.now() - started) * 10) / 10;
-      const level = result.outcome === 'dead-lettered' ? 'warn' : 'info';
-      this.options.logger[level]('event handled', {
-        outcome: result.outcome,
-        attempts: result.attempts,
-        durationMs,
-      });
-    });
-  }
-
-  /** Decode, route and apply one record; everything it cannot apply ends as a dead letter. */
-  private async consume(
-    record: ConsumedRecord,
-    physicalTopic: string,
-    control: PartitionControl,
-  ): Promise<{ outcome: Outcome; attempts: number }> {
-    const startAttempt = startingAttempt(
-      record.headers,
-      this.retryPolicy.maxAttempts,
-      record.notes,
-    );
-    if (record.notes.length > 0) {
-      recordHeadersIgnoredTotal.inc({ topic: record.topic });
-      this.options.logger.warn('record headers ignored', { notes: record.notes.slice(0, 10) });
-    }
-    const handlerTopic = this.handlerTopicOf(record);
-    const originalTopic = handlerTopic
-      ? namespaced(this.options.namespace, handlerTopic)
-      : physicalTopic;
-    const deadLetter = async (failure: DeadLetterFailure) => {
-      await this.deadLetter(record, originalTopic, physicalTopic, control, failure);
-      return { outcome: 'dead-lettered' as const, attempts: failure.attempts };
-    };
-    if (!handlerTopic) {
-      return deadLetter({
-        errorClass: 'INVALID_REPLAY',
-        errorMessage: `a replay must name, in ${headerNames.replayTopic}, a topic this service consumes (${Object.keys(this.options.handlers).join(', ')})`,
-        attempts: 1,
-      });
-    }
-    const decoded = decodeEvent(handlerTopic, record.value, this.options.catalog);
-    if (!decoded.ok)
-      return deadLetter({
-        errorClass: decoded.errorClass,
-        errorMessage: decoded.message,
-        attempts: 1,
-      });
-    return withLogContext(
-      { eventId: decoded.event.eventId, correlationId: decoded.event.correlationId },
-      () =>
-        this.applyWithRetries(
-          record,
-          handlerTopic,
-          decoded.event,
-          startAttempt,
-          control,
-          deadLetter,
-        ),
-    );
-  }
-
-  /** The topic whose handler a record is for: its own, or for a replay the one `x-replay-topic` names. */
-  private handlerTopicOf(record: ConsumedRecord): string | undefined {
-    const consumes = (topic: string | undefined) =>
-      topic !== undefined && Object.hasOwn(this.options.handlers, topic) ? topic : undefined;
-    if (record.topic !== this.options.replayTopic) return consumes(record.topic);
-    return consumes(record.headers[headerNames.replayTopic]);
-  }
-
-  private async applyWithRetries(
-    record: ConsumedRecord,
-    topic: string,
-    event: EventEnvelope,
-    startAttempt: number,
-    control: PartitionControl,
-    deadLetter: (
-      failure: DeadLetterFailure,
-    ) => Promise<{ outcome: 'dead-lettered'; attempts: number }>,
-  ): Promise<{ outcome: Outcome; attempts: number }> {
-    const handler = this.options.handlers[topic] as EventHandler<EventEnvelope, Tx>;
-    let attempt = startAttempt;
-    for (;;) {
-      try {
-        const applied = await applyEvent({
-          database: this.options.database,
-          consumerGroup: this.groupId,
-          topic,
-          event,
-          handler,
-          context: {
-            attempt,
-            topic,
-            partition: record.partition,
-            offset: record.offset,
-            logger: this.options.logger,
-          },
-          onRejected: (tx, rejection) =>
-            this.sink.writeInTransaction(tx, record, {
-              errorClass: rejection.errorClass,
-              errorMessage: rejection.reason,
-              attempts: attempt,
-              originalTopic: namespaced(this.options.namespace, topic),
-              sourceTopic: namespaced(this.options.namespace, record.topic),
-              consumerGroup: this.groupId,
-            }),
-          timeoutMs: this.options.transactionTimeoutMs ?? 15_000,
-        });
-        if (applied.outcome === 'rejected') {
-          this.counters.deadLettered += 1;
-          this.options.logger.warn('event rejected by its handler', { ...applied.rejection });
-          return { outcome: 'dead-lettered', attempts: attempt };
-        }
-        if (applied.outcome === 'duplicate') this.counters.duplicates += 1;
-        else this.counters.processed += 1;
-        return { outcome: applied.outcome, attempts: attempt };
-      } catch (error) {
-        if (interruptsBatch(error)) throw error;
-        if (await isDatabaseOutage(this.options.database, error)) {
-          await waitOutOutage(this.outages, control, { attempt, error: (error as Error).message });
-          continue;
-        }
-        if (attempt >= this.retryPolicy.maxAttempts) {
-          return deadLetter({
-            errorClass: 'HANDLER_FAILED',
-            errorMessage: `${(error as Error).name}: ${(error as Error).message}`,
-            attempts: attempt,
-          });
-        }
-        const waitMs = this.retryPolicy.backoffMs(attempt);
-        this.options.logger.warn('handler failed; retrying', { attempt, retryInMs: waitMs, error });
-        this.counters.retries += 1;
-        eventRetriesTotal.inc({ topic });
-        await new Promise((resolve) => setTimeout(resolve, waitMs));
-        await control.heartbeat();
-        attempt += 1;
-      }
-    }
   }
 
   private async deadLetter(
@@ -446,6 +388,5 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
         control,
       ),
     );
-    this.counters.deadLettered += 1;
   }
 }

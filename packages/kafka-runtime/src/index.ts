@@ -14,7 +14,7 @@ export * from './dead-letter-row.js';
 export * from './dead-letter-sink.js';
 export * from './in-flight-marks.js';
 export * from './supervised-consumer.js';
-export * from './apply-event.js';
+export * from './apply-events.js';
 export * from './event-consumer.js';
 export * from './dead-letter-store.js';
 export * from './dead-letter-replay.js';

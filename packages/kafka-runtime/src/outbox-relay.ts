@@ -5,7 +5,7 @@ import { contextFromHeaders, SpanKind, startSpan, type Logger } from '@food/serv
 import { isConnectionProblem } from './connection-problem.js';
 import { eventsPublishedTotal } from './metrics.js';
 import { createIdempotentProducer } from './kafka-client.js';
-import { namespaced } from './namespace.js';
+import { namespaced, withoutNamespace } from './namespace.js';
 import { outboxChannel } from './write-outbox.js';
 
 /** One relay per database publishes; others stand by. The key is an arbitrary constant of this runtime. */
@@ -37,10 +37,9 @@ export interface OutboxRelayStats {
   isLeader: boolean;
 }
 
-
 /**
  * Publishes the outbox to Kafka in id order with an idempotent producer (acks from all in-sync replicas), then
- * marks rows published. Holding a session advisory lock makes it the only publisher of its database, so no row is
+ * marks rows published (pipelined: see publishPending). Holding a session advisory lock makes it the only publisher of its database, so no row is
  * published twice at once and per-key order holds. A crash between publish and mark republishes those rows on
  * the next start: the one way a duplicate arises, and consumers are idempotent.
  */
@@ -54,6 +53,8 @@ export class OutboxRelay {
   private wake: (() => void) | undefined;
   private readonly counters: OutboxRelayStats = { published: 0, batches: 0, isLeader: false };
   private failingSince: number | undefined;
+  /** While stopping: publishing what is pending goes on until then. */
+  private drainDeadline = Number.POSITIVE_INFINITY;
   private lastError: string | undefined;
 
   constructor(options: OutboxRelayOptions) {
@@ -90,6 +91,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.draining = true;
+    this.drainDeadline = Date.now() + this.options.drainTimeoutMs;
     this.running = false;
     this.wake?.();
     await this.loop;
@@ -98,18 +100,15 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
-    const drainDeadline = () => Date.now() + this.options.drainTimeoutMs;
-    let deadline = Number.POSITIVE_INFINITY;
     let backoffMs = 250;
-    while (this.running || (this.draining && Date.now() < deadline)) {
-      if (!this.running && deadline === Number.POSITIVE_INFINITY) deadline = drainDeadline();
+    while (this.running || (this.draining && Date.now() < this.drainDeadline)) {
       try {
         if (!(await this.ensureLeadership())) {
           if (!this.running) return;
           await this.idle(2000);
           continue;
         }
-        const published = await this.publishBatch();
+        const published = await this.publishPending();
         backoffMs = 250;
         this.failingSince = undefined;
         if (published === 0) {
@@ -144,16 +143,50 @@ export class OutboxRelay {
     return this.counters.isLeader;
   }
 
-  private async publishBatch(): Promise<number> {
+  /**
+   * Publishes until nothing is pending, as a pipeline: while one batch is being sent, the next is read (rows past
+   * the last one sent), and a sent batch is marked while the next is sent. One send at a time keeps per-key order.
+   * When no row lies past the last one sent, the marks are awaited and the outbox is read from its start again:
+   * a transaction that took a lower id but committed later is published then. Returns how many were published.
+   */
+  private async publishPending(): Promise<number> {
     const client = this.client;
     if (!client) return 0;
+    let marking: Promise<unknown> = Promise.resolve();
+    let published = 0;
+    try {
+      let rows = await this.readPending(client, '0');
+      while (rows.length > 0) {
+        const sending = this.send(rows);
+        const next = this.readPending(client, rows.at(-1)!.id);
+        await Promise.all([sending, next.catch(() => undefined)]);
+        marking = Promise.all([marking, this.markPublished(client, rows)]);
+        published += rows.length;
+        if (!this.running && Date.now() >= this.drainDeadline) break;
+        rows = await next;
+        if (rows.length === 0) {
+          await marking;
+          rows = await this.readPending(client, '0');
+        }
+      }
+      return published;
+    } finally {
+      await marking;
+    }
+  }
+
+  private async readPending(client: pg.Client, afterId: string): Promise<OutboxRow[]> {
     const { rows } = await client.query<OutboxRow>(
-      `SELECT id::text, topic, message_key, value, headers FROM outbox_event
-       WHERE published_at IS NULL ORDER BY id LIMIT $1`,
-      [this.options.batchSize],
+      // Ordered by the bigint column itself: "ORDER BY id" would sort the text alias, "10" before "9".
+      `SELECT outbox.id::text AS id, outbox.topic, outbox.message_key, outbox.value, outbox.headers
+       FROM outbox_event AS outbox WHERE outbox.published_at IS NULL AND outbox.id > $1::bigint
+       ORDER BY outbox.id LIMIT $2`,
+      [afterId, this.options.batchSize],
     );
-    if (rows.length === 0) return 0;
-    const started = performance.now();
+    return rows;
+  }
+
+  private async send(rows: OutboxRow[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
     for (const row of rows) {
       const topic = namespaced(this.options.namespace, row.topic);
@@ -178,17 +211,17 @@ export class OutboxRelay {
     } finally {
       for (const span of spans) span.end();
     }
+    this.counters.published += rows.length;
+    this.counters.batches += 1;
+    for (const [topic, messages] of byTopic) {
+      eventsPublishedTotal.inc({ topic: withoutNamespace(this.options.namespace, topic) }, messages.length);
+    }
+  }
+
+  private async markPublished(client: pg.Client, rows: OutboxRow[]): Promise<void> {
     await client.query('UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::bigint[])', [
       rows.map((row) => row.id),
     ]);
-    this.counters.published += rows.length;
-    for (const row of rows) eventsPublishedTotal.inc({ topic: row.topic });
-    this.counters.batches += 1;
-    this.options.logger.debug('outbox relay: published', {
-      count: rows.length,
-      durationMs: Math.round(performance.now() - started),
-    });
-    return rows.length;
   }
 
   private idle(ms: number): Promise<void> {

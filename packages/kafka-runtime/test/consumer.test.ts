@@ -45,8 +45,9 @@ describe('idempotent consumer, retries and dead letters', () => {
     await db.drop();
   });
 
-  async function startLedgerService() {
-    bus = await createLedgerKafka('consumer');
+  /** The ledger service on a namespace of its own (or on `existing`, where a test wrote records first). */
+  async function startLedgerService(existing?: LedgerKafka) {
+    bus = existing ?? (await createLedgerKafka('consumer'));
     producer = bus.kafka.producer();
     await producer.connect();
     const ledger = await startLedgerConsumer(db, bus, {
@@ -116,6 +117,59 @@ describe('idempotent consumer, retries and dead letters', () => {
     expect(headers[headerNames.deadLetter.truncated]).toBeUndefined();
     expect(headers[headerNames.correlationId]).toBeTruthy();
     expect(await account('acct-poison')).toBeNull();
+  });
+
+  it('applies a batch in one go, and a poison in its middle costs its neighbours nothing: each applied once, at attempt 1', async () => {
+    failuresLeft.set('acct-batch-poison', Number.POSITIVE_INFINITY);
+    failuresLeft.set('acct-batch-flaky', 1);
+    const before = Array.from({ length: 15 }, (_, i) => creditEvent(`acct-batch-before-${i}`, 1));
+    const after = Array.from({ length: 15 }, (_, i) => creditEvent(`acct-batch-after-${i}`, 1));
+    const poison = creditEvent('acct-batch-poison', 1);
+    const flaky = creditEvent('acct-batch-flaky', 1);
+    const events = [...before, poison, ...after.slice(0, 7), flaky, ...after.slice(7)];
+    // Written before the consumer starts, on one partition: its first fetch holds them all in one batch.
+    bus = await createLedgerKafka('consumer');
+    producer = bus.kafka.producer();
+    await producer.connect();
+    await send(
+      events.map((event) => ({
+        key: event.key,
+        value: event.value,
+        headers: event.headers,
+        partition: 1,
+      })),
+    );
+    await producer.disconnect();
+    const consumer = await startLedgerService(bus);
+    await eventually(
+      async () =>
+        consumer.stats().processed === events.length - 1 && consumer.stats().deadLettered === 1,
+      30_000,
+      'the batch applied and its poison dead-lettered',
+    );
+    const rows = await db.prisma.processedEvent.findMany({
+      where: { eventId: { in: events.map((event) => event.eventId) } },
+    });
+    const attempts = new Map(rows.map((row) => [row.eventId, row.attempts]));
+    for (const event of [...before, ...after])
+      expect(attempts.get(event.eventId), event.key).toBe(1);
+    expect(attempts.get(flaky.eventId)).toBe(2);
+    const accounts = await db.prisma.account.findMany({
+      where: { id: { startsWith: 'acct-batch-' } },
+    });
+    expect(accounts).toHaveLength(31);
+    expect(accounts.every((account) => account.appliedCount === 1)).toBe(true);
+    const stored = await eventually(
+      () => db.prisma.deadLetter.findFirst({ where: { eventId: poison.eventId } }),
+      20_000,
+      'the poison stored',
+    );
+    expect(stored).toMatchObject({
+      errorClass: 'HANDLER_FAILED',
+      attempts: 3,
+      messageKey: 'acct-batch-poison',
+    });
+    expect(consumer.stats()).toMatchObject({ retries: 3, duplicates: 0 });
   });
 
   it('dead-letters malformed messages at once, naming the reason', async () => {

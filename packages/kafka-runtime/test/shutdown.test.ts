@@ -86,5 +86,5 @@ describe('graceful shutdown', () => {
 
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toBe(0);
-  });
+  }, 120_000); // two service processes start and two groups join: its waits alone allow more than the default 30 s
 });

@@ -93,7 +93,8 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
     });
     response.on('finish', () => {
       recordHttpRequest(label, response.statusCode, (performance.now() - started) / 1000);
-      logger.info('request', {
+      // The gateway logs each call it forwards; here a call is worth a line of its own only when it failed.
+      logger[response.statusCode >= 500 ? 'warn' : 'debug']('request', {
         correlationId,
         method: request.method,
         route: url.pathname,
