@@ -20,6 +20,7 @@ beforeAll(async () => {
   server = await startAuthHttpServer(auth.service, {
     port: 0,
     gatewaySecret,
+    admission: { maxInFlight: 8, maxQueued: 100, queueTimeoutMs: 2000, retryAfterSeconds: 1 },
   });
 });
 afterAll(async () => {

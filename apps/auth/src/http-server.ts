@@ -1,5 +1,5 @@
 import { jwksPath } from '@food/contracts';
-import { createRequestContext, startTrpcHttpServer } from '@food/service-kit';
+import { createRequestContext, startTrpcHttpServer, type AdmissionLimits } from '@food/service-kit';
 import type { AuthService } from './auth-service.js';
 import { clientIpOf } from './client-ip.js';
 import { authRouter } from './router/index.js';
@@ -11,6 +11,7 @@ export interface AuthHttpServerOptions {
   host?: string;
   /** Proves a call came through the gateway: only such calls are answered, and only their X-Forwarded-For believed. */
   gatewaySecret: string;
+  admission: AdmissionLimits;
 }
 
 /** The auth router under /trpc and the public keys at the JWKS path. */
@@ -34,6 +35,7 @@ export function startAuthHttpServer(service: AuthService, options: AuthHttpServe
     host: options.host,
     logger: service.logger,
     gatewaySecret: options.gatewaySecret,
+    admission: options.admission,
     routes: { [jwksPath]: jwksRoute(service.jwks) },
   });
 }

@@ -1,4 +1,4 @@
-import { handleShutdownSignals, requireGatewaySecret, startTracing } from '@food/service-kit';
+import { admissionLimitsOf, handleShutdownSignals, requireGatewaySecret, startTracing } from '@food/service-kit';
 import { createAuthService } from './auth-service.js';
 import { ensureBootstrapAdmin, ensureDemoCustomer } from './configured-users.js';
 import { createDatabase } from './db.js';
@@ -27,7 +27,7 @@ const signingKeys = await loadSigningKeys({
   process.exit(78);
 });
 
-const db = createDatabase(env.DATABASE_URL);
+const db = createDatabase(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
 shutdown.onShutdown('database', () => db.$disconnect());
 const redis = createRedis(env.REDIS_URL, logger);
 shutdown.onShutdown('redis', () => redis.disconnect());
@@ -60,6 +60,7 @@ const http = await startAuthHttpServer(service, {
   port: env.PORT,
   host: env.HOST,
   gatewaySecret,
+  admission: admissionLimitsOf(env),
 });
 shutdown.onShutdown('http server', () => http.close());
 logger.info('listening', {

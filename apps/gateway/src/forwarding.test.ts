@@ -156,6 +156,39 @@ describe('routing', () => {
   });
 });
 
+describe("a service's overload answer", () => {
+  it('reaches the client unchanged: 503, Retry-After and the body, beside the rate-limit headers', async () => {
+    const overloaded = JSON.stringify({
+      error: {
+        message: 'the service is at capacity (its queue is full); retry after 1 s',
+        code: -32603,
+        data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503, appCode: 'OVERLOADED', validation: null },
+      },
+    });
+    const gateway = await gatewayWith({
+      respond: {
+        order: (_request, response) => {
+          response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+          response.end(overloaded);
+        },
+      },
+    });
+    const token = await gateway.tokenFor(customer);
+    const response = await gateway.fetch('/trpc/order.create', {
+      token,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ idempotencyKey: 'checkout-0001' }),
+    });
+
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(response.headers.get('ratelimit-limit')).not.toBeNull();
+    expect(await response.text()).toBe(overloaded);
+    expect(gateway.upstreams.order.received).toHaveLength(1);
+  });
+});
+
 describe('streaming', () => {
   it('passes SSE through event by event: the first event arrives while the service is still streaming', async () => {
     let releaseSecondEvent = () => {};

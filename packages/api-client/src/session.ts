@@ -1,5 +1,7 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from './app-router.js';
+import type { ApiClientOptions } from './client-options.js';
+import { retryWhenOverloaded } from './retry-when-overloaded.js';
 import { routeByService } from './route-by-service.js';
 
 export interface SessionTokens {
@@ -58,8 +60,8 @@ export function isUnauthorized(error: unknown): boolean {
 }
 
 /** A client without credentials: public procedures only (register, login, refresh, menu). */
-export function createAnonymousClient(url: string) {
+export function createAnonymousClient(url: string, options: ApiClientOptions = {}) {
   return createTRPCClient<AppRouter>({
-    links: [routeByService(() => httpBatchLink({ url }))],
+    links: [retryWhenOverloaded(options.overloadRetry), routeByService(() => httpBatchLink({ url }))],
   });
 }

@@ -12,6 +12,8 @@ export const errorCodes = [
   'INVALID_STATE_TRANSITION',
   'DEAD_LETTER_NOT_REPLAYABLE',
   'UPSTREAM_UNAVAILABLE',
+  /** The service cannot take more work right now (its queue is full, or its database has no connection free): retry later. */
+  'OVERLOADED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -37,5 +39,6 @@ export const trpcCodeOf = {
   INVALID_STATE_TRANSITION: 'CONFLICT',
   DEAD_LETTER_NOT_REPLAYABLE: 'CONFLICT',
   UPSTREAM_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  OVERLOADED: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const satisfies Record<ErrorCode, string>;

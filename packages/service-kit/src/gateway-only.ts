@@ -2,15 +2,19 @@ import type http from 'node:http';
 import { trustHeaders } from '@food/contracts';
 import { presentsSecret } from './shared-secret.js';
 
-// Health stays open to whoever reaches the port: orchestrators and the stack scripts probe it directly.
 const healthCall = /^\/trpc\/[a-z]+\.health$/;
+
+/** A call of `<service>.health`: open to whoever reaches the port (orchestrators and the stack scripts probe it). */
+export function isHealthCall(pathname: string): boolean {
+  return healthCall.test(pathname);
+}
 
 /**
  * Whether a service answers this call: it came through the gateway (GATEWAY_SECRET in its header), so the gateway's
  * rate limits were charged, or it only asks for health. A caller on the service's own port gets nothing more.
  */
 export function isAdmittedCall(request: http.IncomingMessage, pathname: string, gatewaySecret: string): boolean {
-  return healthCall.test(pathname) || presentsSecret(request.headers[trustHeaders.gatewaySecret], gatewaySecret);
+  return isHealthCall(pathname) || presentsSecret(request.headers[trustHeaders.gatewaySecret], gatewaySecret);
 }
 
 /** The answer to a call that did not come through the gateway: 403, shaped as tRPC's errors are. */

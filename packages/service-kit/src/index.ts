@@ -18,3 +18,8 @@ export * from './unsafe-text.js';
 export * from './malformed-requests.js';
 export * from './shared-secret.js';
 export * from './gateway-only.js';
+export * from './admission-gate.js';
+export * from './admission-settings.js';
+export * from './database-overload.js';
+export * from './overload-answer.js';
+export * from './overload-metrics.js';

@@ -1,5 +1,6 @@
 import type { AnyRouter } from '@trpc/server';
 import { createAccessTokenVerifier } from './access-token.js';
+import { admissionLimitsOf, type AdmissionEnv } from './admission-settings.js';
 import type { Logger } from './logger.js';
 import { createRequestContext } from './request-context.js';
 import type { ServiceContext } from './service-trpc.js';
@@ -10,7 +11,7 @@ import { startTrpcHttpServer } from './trpc-http-server.js';
 
 export interface ServiceProcessOptions {
   service: string;
-  env: {
+  env: AdmissionEnv & {
     PORT: number;
     HOST: string;
     AUTH_JWKS_URL: string;
@@ -49,6 +50,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     host: env.HOST,
     logger,
     gatewaySecret,
+    admission: admissionLimitsOf(env),
   });
   shutdown.onShutdown('http server', () => http.close());
   logger.info('listening', { url: http.url });

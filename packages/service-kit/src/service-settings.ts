@@ -1,5 +1,6 @@
 import { databaseNames, defaultPorts, jwksPath, type ServiceName } from '@food/contracts';
 import { z } from 'zod';
+import { admissionSettings, databasePoolSizeSetting } from './admission-settings.js';
 import type { Logger } from './logger.js';
 import { logLevelSetting, portSetting } from './parse-env.js';
 import { sharedSecretSetting } from './shared-secret.js';
@@ -18,6 +19,8 @@ export function serviceSettings(service: ServiceName) {
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/ })
       .default(`postgresql://postgres@127.0.0.1:5432/${databaseNames[service]}`),
+    DATABASE_POOL_SIZE: databasePoolSizeSetting,
+    ...admissionSettings,
     LOG_LEVEL: logLevelSetting,
     AUTH_JWKS_URL: z.url().default(`http://127.0.0.1:${defaultPorts.auth}${jwksPath}`),
     KAFKA_BROKERS: z

@@ -1,7 +1,9 @@
 import { DomainError, trpcCodeOf, type AuthenticatedUser } from '@food/contracts';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { isDatabaseOverload } from './database-overload.js';
 import type { Logger } from './logger.js';
+import { overloadedError } from './overload-answer.js';
 import { findUnsafeText } from './unsafe-text.js';
 
 /** What every service's tRPC context has; services add their own (db, provider, …). */
@@ -47,12 +49,19 @@ const t = initTRPC.context<ServiceContext>().create({
   },
 });
 
+/** A procedure's failure as the platform's vocabulary: its DomainError, or OVERLOADED when the database had no room. */
+function domainErrorOf(cause: unknown): DomainError | undefined {
+  if (cause instanceof DomainError) return cause;
+  if (isDatabaseOverload(cause)) {
+    return overloadedError('the service is at capacity (no database connection came free in time); retry later');
+  }
+  return undefined;
+}
+
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: trpcCodeOf[cause.code], message: cause.message, cause });
-  }
+  const cause = result.ok ? undefined : domainErrorOf(result.error.cause);
+  if (cause) throw new TRPCError({ code: trpcCodeOf[cause.code], message: cause.message, cause });
   return result;
 });
 

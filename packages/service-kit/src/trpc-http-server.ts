@@ -3,11 +3,17 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AnyRouter, inferRouterContext } from '@trpc/server';
 import { createHTTPHandler, type CreateHTTPContextOptions } from '@trpc/server/adapters/standalone';
+import { admissionExemption } from './admission-exemptions.js';
+import { AdmissionGate, type AdmissionLimits } from './admission-gate.js';
+import { admitRequest } from './admit-request.js';
 import { withLogContext, type Logger } from './logger.js';
 import { isAdmittedCall, refuseBypass } from './gateway-only.js';
 import { answerMalformedRequests } from './malformed-requests.js';
 import { procedureLabeler, recordHttpRequest, serveMetrics } from './metrics.js';
+import { isOverloadedError, retryAfterHeader } from './overload-answer.js';
+import { observeAdmissionGate, recordOverloadRejection } from './overload-metrics.js';
 import { contextFromHeaders, runInContext, SpanKind, startSpan } from './tracing.js';
+import { procedurePathsOf } from './trpc-paths.js';
 
 export const correlationIdHeader = 'x-correlation-id';
 
@@ -21,6 +27,8 @@ export interface TrpcHttpServerOptions<TRouter extends AnyRouter> {
   gatewaySecret: string;
   /** Plain HTTP routes beside /trpc (for example the auth service's JWKS), by exact path. */
   routes?: Record<string, http.RequestListener>;
+  /** How much work it takes on before answering 503 (admissionLimitsOf); health, metrics and subscriptions are exempt. */
+  admission: AdmissionLimits;
 }
 
 export interface RunningHttpServer {
@@ -36,14 +44,17 @@ function correlationIdOf(request: http.IncomingMessage): string {
 }
 
 /**
- * Serves a tRPC router under /trpc to the gateway only (health excepted), logs one JSON line per request, and closes
- * gracefully.
+ * Serves a tRPC router under /trpc to the gateway only (health excepted), within its admission limits (the excess
+ * answered 503 with Retry-After before any work), logs one JSON line per request, and closes gracefully.
  */
 export async function startTrpcHttpServer<TRouter extends AnyRouter>(
   options: TrpcHttpServerOptions<TRouter>,
 ): Promise<RunningHttpServer> {
   const { logger } = options;
   const labelOf = procedureLabeler(Object.keys(options.router._def.procedures as Record<string, unknown>));
+  const isExempt = admissionExemption(options.router);
+  const gate = new AdmissionGate(options.admission);
+  const stopObservingGate = observeAdmissionGate(gate);
   const handleTrpc = createHTTPHandler({
     router: options.router,
     basePath: '/trpc/',
@@ -51,7 +62,16 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
       options.createContext({ ...contextOptions, correlationId: correlationIdOf(contextOptions.req) }),
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') logger.error('procedure failed', { path, error });
+      if (isOverloadedError(error.cause)) {
+        recordOverloadRejection(labelOf(`/trpc/${path ?? ''}`), 'database_busy');
+        logger.warn('database busy: answered 503', { path, error: error.cause });
+      }
     },
+    // An overload the procedure met (its database had no connection free) is answered like the gate's refusals.
+    responseMeta: ({ errors }) =>
+      errors.some((error) => isOverloadedError(error.cause))
+        ? { headers: new Headers({ [retryAfterHeader]: String(options.admission.retryAfterSeconds) }) }
+        : {},
   });
 
   const server = http.createServer((request, response) => {
@@ -85,8 +105,12 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
     runInContext(spanContext, () =>
       withLogContext({ correlationId }, () => {
         if (url.pathname.startsWith('/trpc/')) {
-          if (isAdmittedCall(request, url.pathname, options.gatewaySecret)) handleTrpc(request, response);
-          else refuseBypass(response);
+          if (!isAdmittedCall(request, url.pathname, options.gatewaySecret)) refuseBypass(response);
+          else if (isExempt(url.pathname)) handleTrpc(request, response);
+          else {
+            const calls = procedurePathsOf(url.pathname).length;
+            void admitRequest(gate, response, { procedure: label, calls }, () => handleTrpc(request, response));
+          }
           return;
         }
         const route = url.pathname === '/metrics' ? serveMetrics : options.routes?.[url.pathname];
@@ -115,7 +139,10 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
     server,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          stopObservingGate();
+          resolve();
+        });
         server.closeIdleConnections();
         // Requests still running after a grace period are cut, so shutdown never hangs.
         setTimeout(() => server.closeAllConnections(), 5_000).unref();

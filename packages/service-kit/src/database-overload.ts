@@ -1,0 +1,15 @@
+/**
+ * Prisma's answers that mean "the database has no room for this work now", not "this request is wrong":
+ * - P2028 "Transaction API error: Unable to start a transaction in the given time." (every pool connection stayed
+ *   busy for the transaction's maxWait; P2028's other messages are about transactions that did start),
+ * - P2037 too many connections (PostgreSQL's 53300, through @prisma/adapter-pg),
+ * - P2024 timed out fetching a connection from the pool (Prisma's own engine, without a driver adapter).
+ * Recognised by code and message rather than class, because each service has its own generated Prisma client.
+ */
+export function isDatabaseOverload(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
+  if (code === 'P2024' || code === 'P2037') return true;
+  if (code === 'P2028' && typeof message === 'string' && message.includes('Unable to start a transaction')) return true;
+  return isDatabaseOverload(cause, depth + 1);
+}
