@@ -217,7 +217,10 @@ try {
     await sleep(3000);
     say(`▸ overload: ${2 * highestSustained}/s (twice the highest sustained rate)`);
     overload = await runStep(2 * highestSustained);
-    say(`  accepted ${overload.orders} of ${2 * highestSustained * stepSeconds}, refused ${JSON.stringify(overload.refused)}, finished ${overload.finished}`);
+    say(
+      `  accepted ${overload.orders} of ${2 * highestSustained * stepSeconds}, overload answers retried ${JSON.stringify(overload.overloaded)}, ` +
+        `refused ${JSON.stringify(overload.refused)}, finished ${overload.finished}`,
+    );
   }
   const nodeCpuOf = (run: SagaRun | undefined) =>
     run ? round(nodeProcesses.reduce((sum: number, name: string) => sum + (run.cpuMsPerOrder[name] ?? 0), 0), 2) : Number.NaN;
@@ -234,7 +237,13 @@ try {
   results.brokerCpuMsPerOrder = highest ? round(highest.cpuMsPerOrder.kafka ?? Number.NaN, 2) : Number.NaN;
   results.cpuMsPerOrderByProcess = highest && Object.fromEntries(Object.entries(highest.cpuMsPerOrder).map(([name, ms]) => [name, round(ms, 2)]));
   results.idleCpuPercentOfCore = idleCorePercent;
-  results.overload = overload && { rate: overload.rate, accepted: overload.orders, refused: overload.refused, finished: overload.finished };
+  results.overload = overload && {
+    rate: overload.rate,
+    accepted: overload.orders,
+    overloadAnswers: overload.overloaded,
+    refused: overload.refused,
+    finished: overload.finished,
+  };
   results.memory = { loadRate: highestSustained, processes: memory };
 
   if (!sagaOnly) {

@@ -1,6 +1,7 @@
 // The bench's load generator, in a process of its own so its CPU is its own: places orders through the gateway at
 // a steady rate for a number of seconds, then prints one JSON line: the ids placed, what the service answered
-// instead (by HTTP status), the rate achieved and its own CPU time.
+// instead (by HTTP status, after the client's retries), the overload answers it retried, the rate achieved and
+// its own CPU time.
 //   tsx --conditions=source scripts/bench/load-generator.ts '{"gatewayUrl":…,"email":…,"password":…,"rate":50,"seconds":10}'
 import { randomUUID } from 'node:crypto';
 import { signIn } from '@food/api-client';
@@ -18,7 +19,13 @@ const request = z
   })
   .parse(JSON.parse(process.argv[2] ?? '{}'));
 
-const { client } = await signIn(request.gatewayUrl, { email: request.email, password: request.password });
+// Overload answers (503 with Retry-After) are retried by the typed client, as any caller's would be; each is counted.
+const overloaded: Record<string, number> = {};
+const { client } = await signIn(
+  request.gatewayUrl,
+  { email: request.email, password: request.password },
+  { overloadRetry: { onOverloaded: ({ status }) => void (overloaded[status] = (overloaded[status] ?? 0) + 1) } },
+);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const ids: string[] = [];
@@ -73,6 +80,7 @@ process.stdout.write(
     offered: count,
     ids,
     refused,
+    overloaded,
     placingMs,
     answeredMs,
     achievedRate: ids.length / (answeredMs / 1000),

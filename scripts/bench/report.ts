@@ -23,7 +23,7 @@ interface BenchResults {
   brokerCpuMsPerOrder?: number;
   cpuMsPerOrderByProcess?: Record<string, number>;
   idleCpuPercentOfCore?: Record<string, number>;
-  overload?: { rate: number; accepted: number; refused: Record<string, number>; finished: number };
+  overload?: { rate: number; accepted: number; overloadAnswers: Record<string, number>; refused: Record<string, number>; finished: number };
   outboxRelayVsRawProducer?: { relayEventsPerSecond: number; rawProducerEventsPerSecond: number; fractionOfBare: number };
   idempotentVsPlainConsumer?: { idempotentEventsPerSecond: number; plainEventsPerSecond: number; fractionOfBare: number };
   memory?: { loadRate: number; processes: Record<string, { idleMiB: number; underLoadMiB: number }> };
@@ -64,7 +64,8 @@ export function renderTable(raw: Record<string, unknown>): string {
   }
   if (results.overload) {
     const refused = Object.entries(results.overload.refused).map(([status, count]) => `${count} × ${status}`).join(', ') || 'none';
-    rows.push(`| overload at ${results.overload.rate}/s (twice the sustained rate) | ${results.overload.accepted} accepted, all ${results.overload.finished} terminal; refused: ${refused} | | |`);
+    const answers = Object.entries(results.overload.overloadAnswers).map(([status, count]) => `${count} × ${status}`).join(', ') || 'none';
+    rows.push(`| overload at ${results.overload.rate}/s (twice the sustained rate) | ${results.overload.accepted} accepted, ${results.overload.finished} terminal; overload answers retried: ${answers}; refused after retries: ${refused} | | |`);
   }
   const relay = results.outboxRelayVsRawProducer;
   if (relay) {

@@ -16,6 +16,7 @@ interface LoadResult {
   offered: number;
   ids: string[];
   refused: Record<string, number>;
+  overloaded: Record<string, number>;
   placingMs: number;
   answeredMs: number;
   achievedRate: number;
@@ -34,8 +35,10 @@ export interface SagaRun {
   p99: number;
   createP50Ms: number;
   createP99Ms: number;
-  /** Answers other than an order, by HTTP status ("503": overload turned away, "500": a defect). */
+  /** Answers other than an order after the client's retries, by HTTP status ("500" would be a defect). */
   refused: Record<string, number>;
+  /** Overload answers (503/429 with Retry-After) the client got and retried. */
+  overloaded: Record<string, number>;
   sustained: boolean;
   windowSeconds: number;
   /** CPU milliseconds per confirmed order, per measured process and the load generator. */
@@ -123,6 +126,7 @@ export async function sagaAtRate(options: {
     createP50Ms: placed.createP50Ms,
     createP99Ms: placed.createP99Ms,
     refused: placed.refused,
+    overloaded: placed.overloaded,
     sustained:
       placed.ids.length > 0 &&
       finished === placed.ids.length &&
