@@ -110,7 +110,8 @@ export async function migrateAll(plan) {
 }
 
 /** Waits until a started process answers its health path; fails at once if it exits. */
-export async function waitForHealth(processInfo, child, timeoutMs = 60_000) {
+// Three minutes: on a loaded two-core machine a Next.js server has taken more than one to answer its first request.
+export async function waitForHealth(processInfo, child, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
