@@ -171,7 +171,8 @@ async function runChaos() {
   const restartBroker = async () => {
     for (const service of ['order', 'payment', 'notification']) {
       const report = await healthOf(service);
-      if (report?.status !== 'ok') say(`  ! ${service} was already degraded before the broker stopped: ${JSON.stringify(report?.loops)}`);
+      if (!report) say(`  ! ${service} did not answer /health before the broker stopped (an instance restarting)`);
+      else if (report.status !== 'ok') say(`  ! ${service} was already degraded before the broker stopped: ${JSON.stringify(report.loops)}`);
     }
     await stopKafka({ quiet: true });
     const watching = watchHealthDegraded(Date.now());

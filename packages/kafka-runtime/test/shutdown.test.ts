@@ -40,7 +40,10 @@ describe('graceful shutdown', () => {
     for (const cleanup of cleanups) await cleanup();
   });
 
-  it('SIGTERM during a burst of 500 events, then a restart: every event processed exactly once and its outcome published', async () => {
+  // Big enough that the batched consumer (100 events a transaction) is still at it when the signal lands.
+  const burst = 5_000;
+
+  it(`SIGTERM during a burst of ${burst} events, then a restart: every event processed exactly once and its outcome published`, async () => {
     const db = await createLedgerDatabase('shutdown');
     cleanups.push(db.drop);
     const bus = await createLedgerKafka('shutdown');
@@ -50,13 +53,16 @@ describe('graceful shutdown', () => {
     cleanups.push(async () => void first.child.kill('SIGKILL'));
     await first.ready;
 
-    const events = Array.from({ length: 500 }, (_, i) => creditEvent(`acct-${i % 10}`, i));
+    const events = Array.from({ length: burst }, (_, i) => creditEvent(`acct-${i % 10}`, i));
     const producer = bus.kafka.producer();
     await producer.connect();
-    await producer.send({
-      topic: namespaced(bus.namespace, ledgerTopics.credited),
-      messages: events.map((event) => ({ key: event.key, value: event.value, headers: event.headers })),
-    });
+    for (let from = 0; from < burst; from += 500) {
+      // In slices: one record batch per partition must stay under the broker's 1 MiB message limit.
+      await producer.send({
+        topic: namespaced(bus.namespace, ledgerTopics.credited),
+        messages: events.slice(from, from + 500).map((event) => ({ key: event.key, value: event.value, headers: event.headers })),
+      });
+    }
     await producer.disconnect();
 
     await eventually(async () => (await db.prisma.processedEvent.count()) >= 50, 30_000, 'the burst under way');
@@ -69,20 +75,20 @@ describe('graceful shutdown', () => {
     const second = startService(env);
     cleanups.push(async () => void second.child.kill('SIGKILL'));
     await second.ready;
-    await eventually(async () => (await db.prisma.processedEvent.count()) === 500, 60_000, 'all 500 processed after the restart');
+    await eventually(async () => (await db.prisma.processedEvent.count()) === burst, 60_000, `all ${burst} processed after the restart`);
     await eventually(async () => (await db.prisma.outboxEvent.count({ where: { publishedAt: null } })) === 0, 30_000, 'outbox drained');
 
     const applied = await db.prisma.account.aggregate({ _sum: { appliedCount: true, balance: true } });
-    expect(applied._sum).toEqual({ appliedCount: 500, balance: 500 });
-    expect(await db.prisma.ledgerEntry.count()).toBe(500);
+    expect(applied._sum).toEqual({ appliedCount: burst, balance: burst });
+    expect(await db.prisma.ledgerEntry.count()).toBe(burst);
     expect(await db.prisma.deadLetter.count()).toBe(0);
 
     const recorded = await collectMessages(bus.kafka, namespaced(bus.namespace, ledgerTopics.recorded));
     cleanups.push(recorded.stop);
-    await eventually(async () => recorded.messages.length >= 500, 30_000, '500 ledger.recorded published');
+    await eventually(async () => recorded.messages.length >= burst, 30_000, `${burst} ledger.recorded published`);
     const causes = recorded.messages.map((message) => (JSON.parse(message.value) as { causationId: string }).causationId);
     expect(new Set(causes)).toEqual(new Set(events.map((event) => event.eventId)));
-    expect(processedAtStop).toBeLessThan(500); // the stop really came mid-burst
+    expect(processedAtStop).toBeLessThan(burst); // the stop really came mid-burst
 
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toBe(0);
