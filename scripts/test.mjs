@@ -1,5 +1,6 @@
 // `npm test`: sets up what the tests need (the same steps as `npm start`, on test ports and `_test` databases),
 // starts the stack, runs every test runner, and ends with one line totalling them all: `N passed, N failed, N skipped`.
+// `npm test -- <vitest filters>` runs only the matching test files on the same stack, and no short chaos run.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { localDir } from './lib/paths.mjs';
@@ -8,6 +9,7 @@ import { run, say, step, StepError } from './lib/run.mjs';
 
 const resultsDir = path.join(localDir, 'test-results');
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const vitestFilters = process.argv.slice(2);
 let stack;
 let spanSink;
 let startedKafka = false;
@@ -28,7 +30,7 @@ async function runVitest(stackEnv) {
   const outputFile = path.join(resultsDir, 'vitest.json');
   rmSync(outputFile, { force: true });
   try {
-    await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${outputFile}`], {
+    await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${outputFile}`, ...vitestFilters], {
       env: { ...process.env, ...stackEnv },
     });
   } catch {
@@ -88,7 +90,7 @@ try {
   await runVitest(stackEnv);
   await stack.stop();
   stack = undefined;
-  await runShortChaos();
+  if (vitestFilters.length === 0) await runShortChaos();
   exitCode = totals.failed === 0 && totals.passed > 0 ? 0 : 1;
 } catch (error) {
   say(error instanceof StepError ? `✖ ${error.message}` : `✖ ${error.stack ?? error}`);
