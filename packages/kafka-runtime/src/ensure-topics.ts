@@ -1,6 +1,12 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 
-/** Creates the topics that are missing (idempotent); existing topics keep their partitions. */
+const leaderWaitMs = 60_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Creates the topics that are missing (idempotent) and waits until every partition of them has a leader;
+ * existing topics keep their partitions.
+ */
 export async function ensureTopics(kafka: Kafka, topicNames: readonly string[], numPartitions: number): Promise<string[]> {
   const admin = kafka.admin();
   await admin.connect();
@@ -8,13 +14,38 @@ export async function ensureTopics(kafka: Kafka, topicNames: readonly string[], 
     const existing = new Set(await admin.listTopics());
     const missing = topicNames.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions })), // replication: the broker's default
-      });
+      await admin
+        .createTopics({ topics: missing.map((topic) => ({ topic, numPartitions })) }) // replication: the broker's default
+        .catch(async (error: unknown) => {
+          // A request that timed out may still have created them (its retry then finds them existing).
+          const now = new Set(await admin.listTopics());
+          if (!missing.every((topic) => now.has(topic))) throw error;
+        });
+      await untilLeadersElected(admin, missing);
     }
     return missing;
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * kafkajs's own `waitForLeaders` gives up on "This server does not host this topic-partition", which a broker
+ * answers for a topic it created a moment ago while it is busy: that is retriable, so this waits it out.
+ */
+async function untilLeadersElected(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + leaderWaitMs;
+  for (;;) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics });
+      const elected = metadata.topics.every(
+        (topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+      );
+      if (elected) return;
+    } catch (error) {
+      if (!(error as { retriable?: boolean }).retriable || Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`no leader for every partition of ${topics.join(', ')} within ${leaderWaitMs / 1000} s`);
+    await sleep(250);
   }
 }
