@@ -309,6 +309,10 @@ async function runChaos() {
     }),
   );
 
+  // Awaited after the load; until then a fault that fails (a process that does not come back) must not end the
+  // script as an unhandled rejection, which would leave the stack running: it fails the run at that await.
+  faultsDone.catch(() => undefined);
+
   async function placeOrder(index: number) {
     const declined = index % 5 === 4;
     const input = {

@@ -12,7 +12,7 @@ export async function prepareStack(mode) {
   const { stackSettings } = await import('./settings.mjs');
   const { loadLocalSecrets } = await import('./secrets.mjs');
   const { checkDataServers } = await import('./preflight.mjs');
-  const { fetchKafka, startKafka, waitForKafka } = await import('../kafka.mjs');
+  const { fetchKafka, startKafka, stopKafka, waitForKafka } = await import('../kafka.mjs');
   const { ensureDesignTopics } = await import('./topics.mjs');
   const { stackPlan, migrateAll } = await import('./stack.mjs');
 
@@ -30,11 +30,17 @@ export async function prepareStack(mode) {
     await waitForKafka(90_000);
     return outcome;
   }).then((outcome) => (settings.startedKafka = outcome.started));
-  await step('Kafka topics', async () => {
-    const created = await ensureDesignTopics(settings);
-    if (created.length) say(`  created ${created.join(', ')}`);
-  });
-  const plan = await stackPlan(settings, secrets);
-  await step('databases and migrations', () => migrateAll(plan));
-  return { settings, plan };
+  try {
+    await step('Kafka topics', async () => {
+      const created = await ensureDesignTopics(settings);
+      if (created.length) say(`  created ${created.join(', ')}`);
+    });
+    const plan = await stackPlan(settings, secrets);
+    await step('databases and migrations', () => migrateAll(plan));
+    return { settings, plan };
+  } catch (error) {
+    // The caller never learns that this run started the broker: stop it here.
+    if (settings.startedKafka) await stopKafka();
+    throw error;
+  }
 }
