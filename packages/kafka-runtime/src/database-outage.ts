@@ -1,5 +1,4 @@
-import type { Logger } from '@food/service-kit';
-import { isConnectionProblem } from './connection-problem.js';
+import { isConnectionProblem, type Logger } from '@food/service-kit';
 import { consumerOutagePausesTotal } from './metrics.js';
 import { interruptsBatch, type PartitionControl } from './partition-control.js';
 import type { SqlClient } from './sql-client.js';

@@ -1,7 +1,6 @@
 import { headerNames } from '@food/contracts';
-import { storableText, withLogContext, type Logger } from '@food/service-kit';
+import { isConnectionProblem, storableText, withLogContext, type Logger } from '@food/service-kit';
 import type { EachMessagePayload, Kafka } from 'kafkajs';
-import { isConnectionProblem } from './connection-problem.js';
 import { readRecord } from './consumed-record.js';
 import { deterministicUuid } from './dead-letter-message.js';
 import {

@@ -7,7 +7,6 @@ export * from './write-outbox.js';
 export * from './outbox-relay.js';
 export * from './retry-policy.js';
 export * from './decode-event.js';
-export * from './connection-problem.js';
 export * from './consumed-record.js';
 export * from './dead-letter-message.js';
 export * from './dead-letter-row.js';

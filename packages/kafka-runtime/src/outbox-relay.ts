@@ -1,8 +1,7 @@
 import pg from 'pg';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import type { LoopReport } from '@food/contracts';
-import { contextFromHeaders, SpanKind, startSpan, type Logger } from '@food/service-kit';
-import { isConnectionProblem } from './connection-problem.js';
+import { contextFromHeaders, isConnectionProblem, SpanKind, startSpan, type Logger } from '@food/service-kit';
 import { eventsPublishedTotal } from './metrics.js';
 import { createIdempotentProducer } from './kafka-client.js';
 import { namespaced, withoutNamespace } from './namespace.js';

@@ -21,5 +21,6 @@ export * from './gateway-only.js';
 export * from './admission-gate.js';
 export * from './admission-settings.js';
 export * from './database-overload.js';
+export * from './connection-problem.js';
 export * from './overload-answer.js';
 export * from './overload-metrics.js';

@@ -1,7 +1,7 @@
 import { DomainError, trpcCodeOf, type AuthenticatedUser } from '@food/contracts';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { isDatabaseOverload } from './database-overload.js';
+import { isDatabaseInterruption, isDatabaseOverload } from './database-overload.js';
 import type { Logger } from './logger.js';
 import { overloadedError } from './overload-answer.js';
 import { findUnsafeText } from './unsafe-text.js';
@@ -54,6 +54,9 @@ function domainErrorOf(cause: unknown): DomainError | undefined {
   if (cause instanceof DomainError) return cause;
   if (isDatabaseOverload(cause)) {
     return overloadedError('the service is at capacity (no database connection came free in time); retry later');
+  }
+  if (isDatabaseInterruption(cause)) {
+    return overloadedError('the database could not finish this request (busy or reconnecting); retry later');
   }
   return undefined;
 }
