@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { sendTrpcError } from '../routing/trpc-error-response.js';
 import type { TrpcCall } from '../routing/trpc-call.js';
 import type { RequestFacts } from '../server/request-facts.js';
-import { createThrottledWarning } from '../throttled-warning.js';
+import { createThrottledWarning } from './throttled-warning.js';
 import { rateLimitHeaders } from './rate-limit-headers.js';
 import { rateLimitRejectionsTotal } from './rate-limit-metrics.js';
 import { rateLimitChargeFor, type RateLimitBudgets } from './rate-limit-policy.js';
