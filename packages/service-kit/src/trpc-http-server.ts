@@ -12,7 +12,8 @@ import { answerMalformedRequests } from './malformed-requests.js';
 import { procedureLabeler, recordHttpRequest, serveMetrics } from './metrics.js';
 import { isOverloadedError, retryAfterHeader } from './overload-answer.js';
 import { observeAdmissionGate, recordOverloadRejection } from './overload-metrics.js';
-import { contextFromHeaders, runInContext, SpanKind, startSpan } from './tracing.js';
+import { startHttpServerSpan } from './http-server-span.js';
+import { runInContext } from './tracing.js';
 import { procedurePathsOf } from './trpc-paths.js';
 
 export const correlationIdHeader = 'x-correlation-id';
@@ -80,17 +81,8 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
     response.setHeader(correlationIdHeader, correlationId);
     const started = performance.now();
     const url = new URL(request.url ?? '/', 'http://local');
-    // A server span per request, continuing the caller's trace (the gateway's traceparent header).
     const label = labelOf(url.pathname);
-    const { span, context: spanContext } = startSpan(label, {
-      kind: SpanKind.SERVER,
-      parent: contextFromHeaders(request.headers),
-      attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': url.pathname },
-    });
-    response.on('close', () => {
-      span.setAttribute('http.response.status_code', response.statusCode);
-      span.end();
-    });
+    const spanContext = startHttpServerSpan(label, request, response, url.pathname);
     response.on('finish', () => {
       recordHttpRequest(label, response.statusCode, (performance.now() - started) / 1000);
       // The gateway logs each call it forwards; here a call is worth a line of its own only when it failed.

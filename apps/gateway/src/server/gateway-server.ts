@@ -3,14 +3,12 @@ import http from 'node:http';
 import { trustHeaders } from '@food/contracts';
 import {
   answerMalformedRequests,
-  contextFromHeaders,
   correlationIdHeader,
   presentsSecret,
   resolveClientAddress,
   runInContext,
   serveMetrics,
-  SpanKind,
-  startSpan,
+  startHttpServerSpan,
   withLogContext,
 } from '@food/service-kit';
 import { noCall } from '../routing/trpc-call.js';
@@ -68,7 +66,12 @@ export function createGatewayServer(deps: GatewayDependencies): http.Server {
     );
     response.setHeader(correlationIdHeader, correlationId);
     recordRequestOnClose(request, response, facts, correlationId, logger);
-    const spanContext = startRequestSpan(request, response, url);
+    const spanContext = startHttpServerSpan(
+      `gateway ${url.pathname}`,
+      request,
+      response,
+      url.pathname,
+    );
     runInContext(spanContext, () =>
       withLogContext({ correlationId }, () => {
         handle(request, response, url, facts, correlationId).catch((error: unknown) => {
@@ -81,18 +84,4 @@ export function createGatewayServer(deps: GatewayDependencies): http.Server {
   });
   answerMalformedRequests(server);
   return server;
-}
-
-/** A server span for the request, ended when the response closes; returns the context to run the request in. */
-function startRequestSpan(request: http.IncomingMessage, response: http.ServerResponse, url: URL) {
-  const { span, context } = startSpan(`gateway ${url.pathname}`, {
-    kind: SpanKind.SERVER,
-    parent: contextFromHeaders(request.headers),
-    attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': url.pathname },
-  });
-  response.on('close', () => {
-    span.setAttribute('http.response.status_code', response.statusCode);
-    span.end();
-  });
-  return context;
 }
