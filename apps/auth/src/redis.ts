@@ -7,13 +7,7 @@ import type { Redis } from 'ioredis';
  * queueing (no offline queue, short timeout), so logins go on without the throttle rather than waiting for Redis.
  */
 export function createRedis(url: string, logger: Logger): Redis {
-  return createFailFastRedis(url, logger, {
-    connectTimeoutMs: 2_000,
-    commandTimeoutMs: 1_000,
-    commandRetries: 1,
-    reconnectStepMs: 250,
-    whileUnreachable: 'login throttling is off until it is back',
-  });
+  return createFailFastRedis(url, logger, 'login throttling is off until it is back');
 }
 
 /** Waits for the connection, up to `timeoutMs`; false when Redis did not answer in time (the service starts anyway). */

@@ -56,24 +56,7 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
   const isExempt = admissionExemption(options.router);
   const gate = new AdmissionGate(options.admission);
   const stopObservingGate = observeAdmissionGate(gate);
-  const handleTrpc = createHTTPHandler({
-    router: options.router,
-    basePath: '/trpc/',
-    createContext: (contextOptions) =>
-      options.createContext({ ...contextOptions, correlationId: correlationIdOf(contextOptions.req) }),
-    onError: ({ error, path }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR') logger.error('procedure failed', { path, error });
-      if (isOverloadedError(error.cause)) {
-        recordOverloadRejection(labelOf(`/trpc/${path ?? ''}`), 'database_busy');
-        logger.warn('database busy: answered 503', { path, error: error.cause });
-      }
-    },
-    // An overload the procedure met (its database had no connection free) is answered like the gate's refusals.
-    responseMeta: ({ errors }) =>
-      errors.some((error) => isOverloadedError(error.cause))
-        ? { headers: new Headers({ [retryAfterHeader]: String(options.admission.retryAfterSeconds) }) }
-        : {},
-  });
+  const handleTrpc = createTrpcHandler(options, labelOf);
 
   const server = http.createServer((request, response) => {
     const correlationId = correlationIdOf(request);
@@ -118,9 +101,39 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
   server.keepAliveTimeout = 65_000;
   answerMalformedRequests(server);
 
+  return listen(server, options.port, options.host ?? '127.0.0.1', stopObservingGate);
+}
+
+/** tRPC's handler for the router: contexts with the request's correlation id, failures and overloads logged. */
+function createTrpcHandler<TRouter extends AnyRouter>(
+  options: TrpcHttpServerOptions<TRouter>,
+  labelOf: (path: string) => string,
+) {
+  return createHTTPHandler({
+    router: options.router,
+    basePath: '/trpc/',
+    createContext: (contextOptions) =>
+      options.createContext({ ...contextOptions, correlationId: correlationIdOf(contextOptions.req) }),
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') options.logger.error('procedure failed', { path, error });
+      if (isOverloadedError(error.cause)) {
+        recordOverloadRejection(labelOf(`/trpc/${path ?? ''}`), 'database_busy');
+        options.logger.warn('database busy: answered 503', { path, error: error.cause });
+      }
+    },
+    // An overload the procedure met (its database had no connection free) is answered like the gate's refusals.
+    responseMeta: ({ errors }) =>
+      errors.some((error) => isOverloadedError(error.cause))
+        ? { headers: new Headers({ [retryAfterHeader]: String(options.admission.retryAfterSeconds) }) }
+        : {},
+  });
+}
+
+/** Listens, and closes gracefully: idle connections at once, requests still running after a grace period cut. */
+async function listen(server: http.Server, port: number, host: string, onClosed: () => void): Promise<RunningHttpServer> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });
@@ -132,7 +145,7 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          stopObservingGate();
+          onClosed();
           resolve();
         });
         server.closeIdleConnections();
