@@ -8,6 +8,24 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   { files: ['scripts/**/*.mjs', 'apps/web/server.mjs', '**/*.config.{js,ts}'], languageOptions: { globals: globals.node } },
   {
+    // Type-aware rules: a floating promise is how a consumer loses a message or a server an error.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
+    // Not yet type-aware: chaos and bench are outside the root tsconfig.json until their rework lands; apps/web
+    // (3 findings on 2026-11-29: two promise-returning onSubmit handlers, next.config.ts outside its tsconfig) is
+    // being rewritten and joins once that lands.
+    files: ['scripts/chaos.ts', 'scripts/bench.ts', 'scripts/bench/**/*.ts', 'apps/web/**'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },

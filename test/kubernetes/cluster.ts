@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error -- a plain .mjs script without types; its Secrets are checked below as any other manifest.
 import { platformSecrets } from '../../infra/kubernetes/generate-secrets.mjs';
-// @ts-expect-error -- as above.
 import { generateSecrets } from '../../infra/docker/generate-env.mjs';
 import { renderKustomization, type Manifest } from './kustomize.js';
 

@@ -2,7 +2,7 @@
 // the running processes: so neither can drift from the code. Needs the stack `npm test` starts (TEST_STACK).
 import { metricsRegistry } from '@food/service-kit';
 import '@food/kafka-runtime';
-import '../../apps/gateway/src/rate-limit-metrics.js';
+import '../../apps/gateway/src/rate-limiting/rate-limit-metrics.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stackUrl } from '../support/stack.js';
 import { loadCluster } from './cluster.js';

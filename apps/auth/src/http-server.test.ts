@@ -228,7 +228,8 @@ describe('procedures over HTTP', () => {
   // Finding 6 of issue 12: 22 wrong passwords on distinct emails straight at auth's port were never throttled.
   it('refuses every call that bypasses the gateway (403), whatever X-Forwarded-For it claims; health stays open', async () => {
     const { accessToken } = await register();
-    for (const headers of [{}, { 'x-forwarded-for': '198.51.100.3' }, { [trustHeaders.gatewaySecret]: 'wrong' }]) {
+    const claims: Array<Record<string, string>> = [{}, { 'x-forwarded-for': '198.51.100.3' }, { [trustHeaders.gatewaySecret]: 'wrong' }];
+    for (const headers of claims) {
       const login = await call(
         'login',
         { email: uniqueEmail('direct'), password: 'wrong password 1' },

@@ -7,7 +7,7 @@ import {
   startTracing,
 } from '@food/service-kit';
 import { env } from './env.js';
-import { createGatewayServer } from './gateway-server.js';
+import { createGatewayServer } from './server/gateway-server.js';
 import { createRedisClient } from './redis-client.js';
 
 const logger = createLogger('gateway', { level: env.LOG_LEVEL });

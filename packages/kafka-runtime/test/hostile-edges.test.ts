@@ -17,8 +17,8 @@ type Ledger = Awaited<ReturnType<typeof createLedgerDatabase>>;
 type Bus = Awaited<ReturnType<typeof createLedgerKafka>>;
 
 /** Headers as Kafka allows them and kafkajs's types do not: null values. */
-const withNulls = (headers: Record<string, string | Buffer | null | Array<string | Buffer>>) =>
-  headers as unknown as IHeaders;
+type RawHeaders = Record<string, string | Buffer | null | Array<string | Buffer>>;
+const withNulls = (headers: RawHeaders) => headers as unknown as IHeaders;
 
 describe('records nobody should write, written anyway', () => {
   let db: Ledger;
@@ -191,7 +191,7 @@ describe('records nobody should write, written anyway', () => {
   it('stores forged dead letters with absurd numbers, null and garbled headers, and the ones behind them', async () => {
     const { store } = await start();
     const dlq = headerNames.deadLetter;
-    const forged = [
+    const forged: RawHeaders[] = [
       {
         [dlq.attempts]: '99999999999999999999',
         [dlq.originalPartition]: '99999999999',

@@ -13,6 +13,7 @@ export * from './service-settings.js';
 export * from './client-address.js';
 export * from './metrics.js';
 export * from './tracing.js';
+export * from './http-server-span.js';
 export * from './service-process.js';
 export * from './unsafe-text.js';
 export * from './malformed-requests.js';

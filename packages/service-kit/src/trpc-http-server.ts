@@ -12,7 +12,8 @@ import { answerMalformedRequests } from './malformed-requests.js';
 import { procedureLabeler, recordHttpRequest, serveMetrics } from './metrics.js';
 import { isOverloadedError, retryAfterHeader } from './overload-answer.js';
 import { observeAdmissionGate, recordOverloadRejection } from './overload-metrics.js';
-import { contextFromHeaders, runInContext, SpanKind, startSpan } from './tracing.js';
+import { startHttpServerSpan } from './http-server-span.js';
+import { runInContext } from './tracing.js';
 import { procedurePathsOf } from './trpc-paths.js';
 
 export const correlationIdHeader = 'x-correlation-id';
@@ -55,24 +56,7 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
   const isExempt = admissionExemption(options.router);
   const gate = new AdmissionGate(options.admission);
   const stopObservingGate = observeAdmissionGate(gate);
-  const handleTrpc = createHTTPHandler({
-    router: options.router,
-    basePath: '/trpc/',
-    createContext: (contextOptions) =>
-      options.createContext({ ...contextOptions, correlationId: correlationIdOf(contextOptions.req) }),
-    onError: ({ error, path }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR') logger.error('procedure failed', { path, error });
-      if (isOverloadedError(error.cause)) {
-        recordOverloadRejection(labelOf(`/trpc/${path ?? ''}`), 'database_busy');
-        logger.warn('database busy: answered 503', { path, error: error.cause });
-      }
-    },
-    // An overload the procedure met (its database had no connection free) is answered like the gate's refusals.
-    responseMeta: ({ errors }) =>
-      errors.some((error) => isOverloadedError(error.cause))
-        ? { headers: new Headers({ [retryAfterHeader]: String(options.admission.retryAfterSeconds) }) }
-        : {},
-  });
+  const handleTrpc = createTrpcHandler(options, labelOf);
 
   const server = http.createServer((request, response) => {
     const correlationId = correlationIdOf(request);
@@ -80,17 +64,8 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
     response.setHeader(correlationIdHeader, correlationId);
     const started = performance.now();
     const url = new URL(request.url ?? '/', 'http://local');
-    // A server span per request, continuing the caller's trace (the gateway's traceparent header).
     const label = labelOf(url.pathname);
-    const { span, context: spanContext } = startSpan(label, {
-      kind: SpanKind.SERVER,
-      parent: contextFromHeaders(request.headers),
-      attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': url.pathname },
-    });
-    response.on('close', () => {
-      span.setAttribute('http.response.status_code', response.statusCode);
-      span.end();
-    });
+    const spanContext = startHttpServerSpan(label, request, response, url.pathname);
     response.on('finish', () => {
       recordHttpRequest(label, response.statusCode, (performance.now() - started) / 1000);
       // The gateway logs each call it forwards; here a call is worth a line of its own only when it failed.
@@ -126,9 +101,39 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
   server.keepAliveTimeout = 65_000;
   answerMalformedRequests(server);
 
+  return listen(server, options.port, options.host ?? '127.0.0.1', stopObservingGate);
+}
+
+/** tRPC's handler for the router: contexts with the request's correlation id, failures and overloads logged. */
+function createTrpcHandler<TRouter extends AnyRouter>(
+  options: TrpcHttpServerOptions<TRouter>,
+  labelOf: (path: string) => string,
+) {
+  return createHTTPHandler({
+    router: options.router,
+    basePath: '/trpc/',
+    createContext: (contextOptions) =>
+      options.createContext({ ...contextOptions, correlationId: correlationIdOf(contextOptions.req) }),
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') options.logger.error('procedure failed', { path, error });
+      if (isOverloadedError(error.cause)) {
+        recordOverloadRejection(labelOf(`/trpc/${path ?? ''}`), 'database_busy');
+        options.logger.warn('database busy: answered 503', { path, error: error.cause });
+      }
+    },
+    // An overload the procedure met (its database had no connection free) is answered like the gate's refusals.
+    responseMeta: ({ errors }) =>
+      errors.some((error) => isOverloadedError(error.cause))
+        ? { headers: new Headers({ [retryAfterHeader]: String(options.admission.retryAfterSeconds) }) }
+        : {},
+  });
+}
+
+/** Listens, and closes gracefully: idle connections at once, requests still running after a grace period cut. */
+async function listen(server: http.Server, port: number, host: string, onClosed: () => void): Promise<RunningHttpServer> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });
@@ -140,7 +145,7 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          stopObservingGate();
+          onClosed();
           resolve();
         });
         server.closeIdleConnections();

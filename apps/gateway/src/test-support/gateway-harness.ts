@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { serviceNames, type ServiceName } from '@food/contracts';
 import { createAccessTokenVerifier, createLogger } from '@food/service-kit';
 import { Redis } from 'ioredis';
-import { createGatewayServer } from '../gateway-server.js';
+import { createGatewayServer } from '../server/gateway-server.js';
 import { createRedisClient } from '../redis-client.js';
 import { testRedisUrl } from './env.js';
 import {

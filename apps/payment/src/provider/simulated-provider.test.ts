@@ -4,13 +4,14 @@ import { memoryLedger } from './provider-ledger.js';
 import { createSimulatedProvider, simulatedAmountLimitCents } from './simulated-provider.js';
 
 const orderId = '7d1b8a5e-1111-4a4a-9999-000000000001';
+const normalAmountCents = 1950;
 let keys = 0;
 const running = { outage: false, crashAfterCapture: false };
 const inOutage = { outage: true, crashAfterCapture: false };
 const request = () => ({
   idempotencyKey: `key-${(keys += 1)}`,
   orderId,
-  amountCents: 1950,
+  amountCents: normalAmountCents,
   currency: 'EUR',
   paymentMethod: 'tok_visa',
 });
@@ -28,8 +29,8 @@ describe('simulated payment provider', () => {
   });
 
   it.each([
-    ['tok_decline', request.amountCents, 'CARD_DECLINED'],
-    ['tok_insufficient_funds', request.amountCents, 'INSUFFICIENT_FUNDS'],
+    ['tok_decline', normalAmountCents, 'CARD_DECLINED'],
+    ['tok_insufficient_funds', normalAmountCents, 'INSUFFICIENT_FUNDS'],
     ['tok_visa', simulatedAmountLimitCents + 1, 'AMOUNT_OVER_LIMIT'],
   ])('declines %s for %i cents with %s', async (paymentMethod, amountCents, reason) => {
     expect(await provider.charge({ ...request(), paymentMethod, amountCents })).toMatchObject({

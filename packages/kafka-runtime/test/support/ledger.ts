@@ -81,14 +81,16 @@ export async function createLedgerKafka(label: string, logger: Logger = createLo
   return { namespace, kafka, logger };
 }
 
-export function creditEvent(accountId: string, sequence: number, amount = 1): OutgoingEvent {
-  return createEvent(
+/** A credit keyed by its account: unlike a replayed event, a fresh one always has a key. */
+export function creditEvent(accountId: string, sequence: number, amount = 1): OutgoingEvent & { key: string } {
+  const event = createEvent(
     ledgerCatalog,
     ledgerTopics.credited,
     { accountId, sequence, amount },
     { correlationId: randomUUID(), causationId: null },
     accountId,
   );
+  return { ...event, key: accountId };
 }
 
 /**
@@ -111,7 +113,7 @@ export const applyCredit: EventHandler<{ eventId: string; correlationId: string;
   ];
 };
 
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -4,7 +4,7 @@ import {
   customer,
   startGatewayHarness,
   type GatewayHarness,
-} from './test-support/gateway-harness.js';
+} from '../test-support/gateway-harness.js';
 
 // Nothing listens on port 1: every Redis command fails, the way it does while Redis is down.
 let gateway: GatewayHarness;

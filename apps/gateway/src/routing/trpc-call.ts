@@ -9,6 +9,9 @@ export interface TrpcCall {
   isBatch: boolean;
 }
 
+/** No procedures: what an error answer uses when a request names none that can be answered one by one. */
+export const noCall: TrpcCall = { procedures: [], isBatch: false };
+
 export type TrpcCallParse =
   | { kind: 'call'; call: TrpcCall }
   | { kind: 'malformed'; status: 'BAD_REQUEST' | 'NOT_FOUND'; message: string };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisRateLimiter, type RateLimitOutcome } from './rate-limiter.js';
-import { testRedisUrl } from './test-support/env.js';
+import { testRedisUrl } from '../test-support/env.js';
 
 const keyPrefix = `test:gateway:${randomUUID()}:`;
 let redis: Redis;

@@ -1,14 +1,14 @@
 import { trustHeaders } from '@food/contracts';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testRedisUrl } from './test-support/env.js';
+import { testRedisUrl } from '../test-support/env.js';
 import {
   customer,
   otherCustomer,
   startGatewayHarness,
   testProxySecret,
   type GatewayHarness,
-} from './test-support/gateway-harness.js';
+} from '../test-support/gateway-harness.js';
 
 const harnesses: GatewayHarness[] = [];
 async function gatewayWith(options: Parameters<typeof startGatewayHarness>[0]) {

@@ -6,7 +6,7 @@ import {
   jsonBody,
   startGatewayHarness,
   type GatewayHarness,
-} from './test-support/gateway-harness.js';
+} from '../test-support/gateway-harness.js';
 
 let gateway: GatewayHarness;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import {
   testGatewaySecret,
   testProxySecret,
   type GatewayHarness,
-} from './test-support/gateway-harness.js';
+} from '../test-support/gateway-harness.js';
 
 const harnesses: GatewayHarness[] = [];
 async function gatewayWith(options: Parameters<typeof startGatewayHarness>[0] = {}) {
