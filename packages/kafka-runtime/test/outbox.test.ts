@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { namespaced, OutboxRelay, writeToOutbox } from '../src/index.js';
-import { collectMessages, createLedgerDatabase, createLedgerKafka, creditEvent, eventually, ledgerTopics } from './support/ledger.js';
+import { createLogger } from '@food/service-kit';
+import { createKafkaClient, namespaced, OutboxRelay, writeToOutbox } from '../src/index.js';
+import { collectMessages, createLedgerDatabase, createLedgerKafka, creditEvent, eventually, ledgerTopics, stackServers } from './support/ledger.js';
 
 type Ledger = Awaited<ReturnType<typeof createLedgerDatabase>>;
 type LedgerKafka = Awaited<ReturnType<typeof createLedgerKafka>>;
@@ -109,4 +110,28 @@ describe('transactional outbox', () => {
     );
     expect(standby!.stats().isLeader).toBe(true);
   });
+
+  // The producer retries a send until the broker takes it (kafkajs's rule for an idempotent producer); a topic the
+  // broker does not have keeps a send retrying just as a broker that is gone does.
+  it('stops at its drain deadline while a send is still retrying, and leaves that row pending for the next relay', async () => {
+    const stuck = await createLedgerDatabase('outbox_stuck');
+    const lines: string[] = [];
+    const logger = createLogger('test-outbox-stuck', { level: 'warn', write: (line) => lines.push(line) });
+    const kafka = createKafkaClient({ clientId: `${bus.namespace}-stuck`, brokers: stackServers().kafkaBrokers, logger });
+    const relay = new OutboxRelay({ databaseUrl: stuck.url, kafka, namespace: bus.namespace, logger, drainTimeoutMs: 500 });
+    try {
+      await relay.start();
+      const event = { ...creditEvent('acct-stuck', 1), topic: 'ledger.no-such-topic' };
+      await stuck.prisma.$transaction((tx) => writeToOutbox(tx, [event]));
+      const retrying = () => lines.some((line) => line.includes('This server does not host this topic-partition'));
+      await eventually(async () => retrying(), 15_000, 'the send to retry');
+
+      await relay.stop();
+
+      expect(await stuck.prisma.outboxEvent.count({ where: { publishedAt: null } })).toBe(1);
+      expect(lines.some((line) => line.includes('a send was still retrying at the drain deadline'))).toBe(true);
+    } finally {
+      await stuck.drop();
+    }
+  }, 30_000);
 });
