@@ -32,6 +32,7 @@ export async function stackPlan(settings, secrets) {
     REDIS_URL: settings.redisUrl,
     KAFKA_BROKERS: settings.kafkaBrokers,
     KAFKA_NAMESPACE: settings.kafkaNamespace,
+    KAFKA_TOPIC_RETENTION_HOURS: String(settings.topicRetentionHours),
     // Handed on when set (the bench's partition experiments); each service's own default otherwise.
     ...(process.env.KAFKA_CONSUMER_CONCURRENCY ? { KAFKA_CONSUMER_CONCURRENCY: process.env.KAFKA_CONSUMER_CONCURRENCY } : {}),
     AUTH_JWKS_URL: `${url('auth')}/.well-known/jwks.json`,

@@ -23,3 +23,5 @@ export * from './admission-settings.js';
 export * from './database-overload.js';
 export * from './overload-answer.js';
 export * from './overload-metrics.js';
+export * from './retention-settings.js';
+export * from './retention-purge.js';
