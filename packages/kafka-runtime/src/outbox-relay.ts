@@ -60,6 +60,7 @@ export class OutboxRelay {
   /** While stopping: publishing what is pending goes on until then. */
   private drainDeadline = Number.POSITIVE_INFINITY;
   private lastError: string | undefined;
+  private producerConnected = false;
 
   constructor(options: OutboxRelayOptions) {
     this.options = { batchSize: 500, pollIntervalMs: 1000, drainTimeoutMs: 10_000, ...options };
@@ -85,8 +86,11 @@ export class OutboxRelay {
     };
   }
 
+  /**
+   * Starts publishing. A broker out of reach is retried by the loop (and reported by `/health`), never thrown: a
+   * service restarted while the broker is down must not die once kafkajs's connect retries run out.
+   */
   async start(): Promise<void> {
-    await this.producer.connect();
     this.running = true;
     this.loop = this.run();
   }
@@ -111,6 +115,10 @@ export class OutboxRelay {
     let backoffMs = 250;
     while (this.running || (this.draining && Date.now() < this.drainDeadline)) {
       try {
+        if (!this.producerConnected) {
+          await this.producer.connect();
+          this.producerConnected = true;
+        }
         if (!(await this.ensureLeadership())) {
           if (!this.running) return;
           await this.idle(2000);
