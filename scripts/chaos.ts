@@ -320,7 +320,7 @@ async function runChaos() {
       const faultEnd = Date.now();
       lastFaultEnded = Math.max(lastFaultEnded, faultEnd);
       const window = { name: fault.name, startedAt: faultStart, endedAt: faultEnd };
-      draining.push(timeBacklogDrain(window, pendingAcceptedBy, { timeoutMs: 180_000 }));
+      draining.push(timeBacklogDrain(window, pendingAcceptedBy, { timeoutMs: 240_000 }));
       say(
         `  ✓ ${seconds(Date.now() - started)}: recovered from "${fault.name}" in ${seconds(Date.now() - faultStart)}`,
       );
@@ -613,7 +613,7 @@ async function runChaos() {
   ).length;
   check('every status history is in saga order', outOfOrder + (ids.length - histories.length));
   // Loose bounds, for a loaded machine: they catch a backlog that never drains; the report has the real figures.
-  checks.push(...recoveryChecks(recoveries, allTerminalMs, 90_000));
+  checks.push(...recoveryChecks(recoveries, allTerminalMs, 180_000));
 
   await stopAll();
 
