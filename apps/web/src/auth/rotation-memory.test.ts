@@ -63,26 +63,25 @@ function webInstance(
 }
 
 describe('refresh rotations shared by two web instances through Redis', () => {
-  it('gives a request with the old cookie at instance B the tokens instance A rotated to, without refreshing again', async () => {
+  it('gives a request with the old cookie at instance B, just started, the tokens instance A rotated to, without refreshing again', async () => {
     const { rotate, tokens } = fakeAuth();
     const prefix = `test:web:rotation:${randomUUID()}:`;
-    const [a, b] = [0, 1].map(() => {
-      const redis = new Redis(redisUrl, { lazyConnect: true });
+    // Instance B's client is created right before its first request: it is still connecting when the request comes.
+    const [a, b] = [0, 1].map(() => () => {
+      const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
       clients.push(redis);
-      return createSessionRefresher(
-        rotate,
-        sharedRotationMemory(redis, {
-          secret,
-          keyPrefix: prefix,
-          onRedisError: (error) => {
-            throw error;
-          },
-        }),
-      );
+      const memory = sharedRotationMemory(redis, {
+        secret,
+        keyPrefix: prefix,
+        onRedisError: (error) => {
+          throw error;
+        },
+      });
+      return createSessionRefresher(rotate, memory);
     });
 
-    const throughA = await a!(tokens(1, 30), user, options);
-    const throughB = await b!(tokens(1, 30), user, options);
+    const throughA = await a!()(tokens(1, 30), user, options);
+    const throughB = await b!()(tokens(1, 30), user, options);
 
     expect(throughA).toMatchObject({
       kind: 'refreshed',

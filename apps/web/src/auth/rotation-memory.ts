@@ -40,6 +40,8 @@ export interface SharedRotationOptions {
   rememberMs?: number;
   /** How long a request waits for a rotation another instance has under way. */
   waitMs?: number;
+  /** How long a request waits for a client that is still making its first connection. */
+  connectWaitMs?: number;
   onRedisError: (error: unknown) => void;
 }
 
@@ -56,13 +58,29 @@ export function sharedRotationMemory(redis: Redis, options: SharedRotationOption
     keyPrefix = 'web:rotation:',
     rememberMs = 120_000,
     waitMs = 10_000,
+    connectWaitMs = 2_000,
     onRedisError,
   } = options;
   const local = processRotationMemory(rememberMs);
   const seal = sealer(options.secret);
   const redisKey = (key: string) => `${keyPrefix}${key}`;
+  // A client still making its first connection (an instance that just started) is waited for, briefly: answering
+  // from this process's memory alone would refresh a token another instance may have consumed.
+  const connected = () =>
+    ['connecting', 'connect'].includes(redis.status)
+      ? new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            redis.off('ready', done);
+            resolve();
+          };
+          const timer = setTimeout(done, connectWaitMs);
+          redis.once('ready', done);
+        })
+      : Promise.resolve();
 
   const read = async (key: string): Promise<Rotation | typeof underWay | undefined> => {
+    await connected();
     const value = await redis.get(redisKey(key));
     if (value === null) return undefined;
     return value === underWay ? underWay : (JSON.parse(seal.open(value)) as Rotation);
@@ -97,6 +115,7 @@ export function sharedRotationMemory(redis: Redis, options: SharedRotationOption
       local.rotateOnce(key, async () => {
         let claimed: boolean;
         try {
+          await connected();
           claimed = (await redis.set(redisKey(key), underWay, 'PX', waitMs, 'NX')) === 'OK';
         } catch (error) {
           onRedisError(error);
