@@ -4,6 +4,7 @@
 // memory, the outbox relay against a bare producer and the idempotent consumer against a plain one. Writes
 // docs/bench/results.json and the README's table (with --quick or --scratch: .local/bench only).
 //   npx tsx --conditions=source scripts/bench.ts [--quick] [--scratch] [--rates 10,25,50] [--only saga] [--profile]
+//     [--instances 1] (one payment and one notification instance instead of two)
 // Profiles: summarise them with `npx tsx scripts/bench/profile-summary.ts .local/bench/profiles`.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     'step-seconds': { type: 'string' },
     only: { type: 'string' }, // "saga": the ramp alone (partition experiments, profiles)
     profile: { type: 'boolean', default: false }, // a V8 CPU profile of each process, in .local/bench/profiles
+    instances: { type: 'string', default: '2' }, // of payment and notification: 1 or 2 (the stack's default)
   },
 });
 const quick = args.quick;
@@ -51,8 +53,9 @@ const { settings, plan } = await prepareStack('test');
 type StackProcess = { name: string; url: string; env: Record<string, string> };
 const profileDir = path.join(localDir, 'bench', 'profiles');
 if (args.profile) mkdirSync(profileDir, { recursive: true });
+const oneInstanceEach = args.instances === '1';
 const processes = plan.all
-  .filter((info: StackProcess) => info.name !== 'web')
+  .filter((info: StackProcess) => info.name !== 'web' && !(oneInstanceEach && /-2$/.test(info.name)))
   .map((info: StackProcess & { args: string[] }) =>
     args.profile ? { ...info, args: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${info.name}.cpuprofile`, ...info.args] } : info,
   );
@@ -69,6 +72,7 @@ const results: Record<string, unknown> = {
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
   date: new Date().toISOString(),
   topicPartitions: settings.topicPartitions,
+  serviceInstances: oneInstanceEach ? 1 : 2,
 };
 let kafka: Kafka | undefined;
 let orderDb: pg.Pool | undefined;

@@ -13,7 +13,7 @@ if (!env.BOOTSTRAP_ADMIN_EMAIL) {
   process.exit(78);
 }
 
-const db = createDatabase(env.DATABASE_URL);
+const db = createDatabase(env.DATABASE_URL, logger);
 try {
   const outcome = await ensureBootstrapAdmin(db, env, logger);
   process.stdout.write(`admin ${env.BOOTSTRAP_ADMIN_EMAIL}: ${outcome}\n`);

@@ -28,7 +28,7 @@ const signingKeys = await loadSigningKeys({
   process.exit(78);
 });
 
-const db = createDatabase(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+const db = createDatabase(env.DATABASE_URL, logger, env.DATABASE_POOL_SIZE);
 shutdown.onShutdown('database', () => db.$disconnect());
 const redis = createRedis(env.REDIS_URL, logger);
 shutdown.onShutdown('redis', () => redis.disconnect());

@@ -10,7 +10,7 @@ import {
   insertDeadLetter,
   type DeadLetterRow,
 } from './dead-letter-row.js';
-import { consumerTimeouts } from './event-consumer.js';
+import { consumerTimeouts } from './event-consumer-options.js';
 import { deadLettersSkippedTotal } from './metrics.js';
 import { namespaced, withoutNamespace } from './namespace.js';
 import type { SqlClient } from './sql-client.js';

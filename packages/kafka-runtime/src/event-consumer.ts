@@ -1,66 +1,26 @@
-import { headerNames, type EventCatalog, type EventEnvelope, type EventOf } from '@food/contracts';
-import { withLogContext, type Logger } from '@food/service-kit';
-import type { EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { EventCatalog, EventEnvelope } from '@food/contracts';
+import type { EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import type { EventHandler } from './apply-events.js';
 import {
-  classifyRecord,
-  type ClassifyOptions,
-  type RecordToApply,
-  type RecordToRefuse,
-} from './classify-record.js';
-import { readRecord, type ConsumedRecord } from './consumed-record.js';
-import type { DeadLetterFailure } from './dead-letter-message.js';
+  consumerTimeouts,
+  type EventConsumerOptions,
+  type EventConsumerStats,
+} from './event-consumer-options.js';
+import { classifyRecord, type ClassifyOptions, type RecordToApply } from './classify-record.js';
+import { ConsumerDeadLetters } from './consumer-dead-letters.js';
 import { DeadLetterSink } from './dead-letter-sink.js';
 import { untilDatabaseAnswers, type OutageWatch } from './database-outage.js';
-import { EventApplier, type Applied, type DeadLetterOne } from './event-applier.js';
+import { EventApplier, type Applied } from './event-applier.js';
 import { markStarted } from './in-flight-marks.js';
-import { eventsConsumedTotal, recordHeadersIgnoredTotal } from './metrics.js';
+import { eventsConsumedTotal } from './metrics.js';
 import { createIdempotentProducer } from './kafka-client.js';
 import { namespaced, withoutNamespace } from './namespace.js';
 import { guardedHeartbeat, PartitionLost, type PartitionControl } from './partition-control.js';
-import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
-import type { SqlClient, TransactionalDatabase } from './sql-client.js';
+import { defaultRetryPolicy } from './retry-policy.js';
+import type { SqlClient } from './sql-client.js';
 import { SupervisedConsumer } from './supervised-consumer.js';
 import { ConsumerStopping } from './wait-for-database.js';
 
-export type EventHandlers<TCatalog extends EventCatalog, Tx> = {
-  [TTopic in keyof TCatalog & string]?: EventHandler<EventOf<TCatalog, TTopic>, Tx>;
-};
-
-export interface EventConsumerOptions<TCatalog extends EventCatalog, Tx extends SqlClient> {
-  kafka: Kafka;
-  /** The consumer group, before namespacing. */
-  groupId: string;
-  namespace: string;
-  catalog: TCatalog;
-  handlers: EventHandlers<TCatalog, Tx>;
-  database: TransactionalDatabase<Tx>;
-  /** The service's `<service>.failed.dlq`, before namespacing. */
-  deadLetterTopic: string;
-  /** The service's `<service>.replay`, before namespacing: replayed dead letters come back on it. */
-  replayTopic?: string;
-  logger: Logger;
-  retryPolicy?: RetryPolicy;
-  /** Partitions processed in parallel; a slow or poison message holds only its own partition. */
-  partitionsConsumedConcurrently?: number;
-  transactionTimeoutMs?: number;
-  /** Starts at one offset without finishing after which its message is dead-lettered as KILLED_PROCESS. */
-  maxStartsPerMessage?: number;
-  maxRecordBytes?: number;
-}
-
-export interface EventConsumerStats {
-  processed: number;
-  duplicates: number;
-  retries: number;
-  deadLettered: number;
-  outagePauses: number;
-}
-
-/** A crashed member's partitions move to the survivors after 10 s (kafkajs's default is 30 s). */
-export const consumerTimeouts = { sessionTimeout: 10_000, heartbeatInterval: 1_000 };
-
-const maxCorrelationIdLength = 200;
 /** Events applied in one transaction at most: a batch of thousands is cut, so no transaction runs for long. */
 const maxMessagesPerTransaction = 100;
 
@@ -75,6 +35,7 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
   private readonly supervisor: SupervisedConsumer;
   private readonly producer: Producer;
   private readonly sink: DeadLetterSink;
+  private readonly deadLetters: ConsumerDeadLetters;
   private readonly groupId: string;
   private readonly maxStarts: number;
   private readonly outages: OutageWatch;
@@ -105,6 +66,17 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       database: options.database,
       logger: options.logger,
       maxRecordBytes: options.maxRecordBytes,
+    });
+    this.deadLetters = new ConsumerDeadLetters({
+      namespace: options.namespace,
+      groupId: this.groupId,
+      logger: options.logger,
+      sink: this.sink,
+      outages: this.outages,
+      onDeadLettered: (sourceTopic) => {
+        this.counters.deadLettered += 1;
+        eventsConsumedTotal.inc({ topic: sourceTopic, outcome: 'dead-lettered' });
+      },
     });
     const retryPolicy = options.retryPolicy ?? defaultRetryPolicy;
     this.applier = new EventApplier({
@@ -209,15 +181,15 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       const classified = messages.map((message) =>
         classifyRecord(this.classifying, sourceTopic, batch.topic, batch.partition, message),
       );
-      for (const item of classified) this.noteIgnoredHeaders(item);
+      for (const item of classified) this.deadLetters.noteIgnoredHeaders(item);
       const toApply = classified.filter((item): item is RecordToApply => item.kind === 'apply');
       const applied =
         toApply.length === 0
           ? []
-          : await this.applier.apply(toApply, control, this.deadLetterOne(control));
+          : await this.applier.apply(toApply, control, this.deadLetters.forApplier(control));
       applied.forEach((result, index) => this.counted(toApply[index]!.handlerTopic, result));
       for (const item of classified) {
-        if (item.kind === 'refuse') await this.refuse(item, batch.topic, control);
+        if (item.kind === 'refuse') await this.deadLetters.refuse(item, batch.topic, control);
       }
       payload.resolveOffset(messages.at(-1)!.offset);
       await payload.heartbeat();
@@ -244,7 +216,7 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
           ? firstStarts
           : await this.markStart(batch.topic, batch.partition, message.offset, control);
       if (starts > this.maxStarts)
-        await this.deadLetterKiller(batch.topic, batch.partition, message, starts - 1, control);
+        await this.deadLetters.killer(batch.topic, batch.partition, message, starts - 1, control);
       else await this.processOne(batch.topic, batch.partition, message, control);
       payload.resolveOffset(message.offset);
       const next = (BigInt(message.offset) + 1n).toString();
@@ -281,66 +253,16 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
   ): Promise<void> {
     const sourceTopic = withoutNamespace(this.options.namespace, physicalTopic);
     const item = classifyRecord(this.classifying, sourceTopic, physicalTopic, partition, message);
-    this.noteIgnoredHeaders(item);
-    if (item.kind === 'refuse') await this.refuse(item, physicalTopic, control);
+    this.deadLetters.noteIgnoredHeaders(item);
+    if (item.kind === 'refuse') await this.deadLetters.refuse(item, physicalTopic, control);
     else {
-      const [applied] = await this.applier.apply([item], control, this.deadLetterOne(control));
+      const [applied] = await this.applier.apply(
+        [item],
+        control,
+        this.deadLetters.forApplier(control),
+      );
       this.counted(item.handlerTopic, applied!);
     }
-  }
-
-  private deadLetterOne(control: PartitionControl): DeadLetterOne {
-    return (item, failure) =>
-      this.deadLetter(
-        item.record,
-        namespaced(this.options.namespace, item.handlerTopic),
-        namespaced(this.options.namespace, item.record.topic),
-        control,
-        failure,
-      );
-  }
-
-  private async refuse(
-    item: RecordToRefuse,
-    physicalTopic: string,
-    control: PartitionControl,
-  ): Promise<void> {
-    const correlationId = item.record.headers[headerNames.correlationId]?.slice(
-      0,
-      maxCorrelationIdLength,
-    );
-    await withLogContext(
-      {
-        topic: physicalTopic,
-        partition: item.record.partition,
-        offset: item.record.offset,
-        correlationId,
-      },
-      async () => {
-        this.options.logger.warn('record refused; dead-lettering it', { ...item.failure });
-        await this.deadLetter(
-          item.record,
-          item.originalTopic,
-          physicalTopic,
-          control,
-          item.failure,
-        );
-      },
-    );
-    this.counters.deadLettered += 1;
-    eventsConsumedTotal.inc({ topic: item.record.topic, outcome: 'dead-lettered' });
-  }
-
-  private noteIgnoredHeaders(item: RecordToApply | RecordToRefuse): void {
-    const { record } = item;
-    if (record.notes.length === 0) return;
-    recordHeadersIgnoredTotal.inc({ topic: record.topic });
-    this.options.logger.warn('record headers ignored', {
-      topic: record.topic,
-      partition: record.partition,
-      offset: record.offset,
-      notes: record.notes.slice(0, 10),
-    });
   }
 
   private counted(handlerTopic: string, applied: Applied): void {
@@ -348,45 +270,5 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
     else if (applied.outcome === 'duplicate') this.counters.duplicates += 1;
     else this.counters.deadLettered += 1;
     eventsConsumedTotal.inc({ topic: handlerTopic, outcome: applied.outcome });
-  }
-
-  private async deadLetterKiller(
-    physicalTopic: string,
-    partition: number,
-    message: KafkaMessage,
-    starts: number,
-    control: PartitionControl,
-  ): Promise<void> {
-    const sourceTopic = withoutNamespace(this.options.namespace, physicalTopic);
-    const record = readRecord(sourceTopic, partition, message);
-    this.options.logger.error('message started repeatedly without finishing: dead-lettering it', {
-      topic: physicalTopic,
-      partition,
-      offset: message.offset,
-      starts,
-    });
-    await this.deadLetter(record, physicalTopic, physicalTopic, control, {
-      errorClass: 'KILLED_PROCESS',
-      errorMessage: `started ${starts} times without finishing: the process stopped while handling it each time`,
-      attempts: starts,
-    });
-    this.counters.deadLettered += 1;
-    eventsConsumedTotal.inc({ topic: sourceTopic, outcome: 'dead-lettered' });
-  }
-
-  private async deadLetter(
-    record: ConsumedRecord,
-    originalTopic: string,
-    sourceTopic: string,
-    control: PartitionControl,
-    failure: DeadLetterFailure,
-  ): Promise<void> {
-    await untilDatabaseAnswers(this.outages, control, () =>
-      this.sink.publish(
-        record,
-        { ...failure, originalTopic, sourceTopic, consumerGroup: this.groupId },
-        control,
-      ),
-    );
   }
 }

@@ -16,6 +16,7 @@ export * from './in-flight-marks.js';
 export * from './supervised-consumer.js';
 export * from './apply-events.js';
 export * from './event-consumer.js';
+export * from './event-consumer-options.js';
 export * from './dead-letter-store.js';
 export * from './dead-letter-replay.js';
 export * from './service-eventing.js';

@@ -124,13 +124,12 @@ export class OutboxRelay {
           await this.idle(2000);
           continue;
         }
-        const published = await this.publishPending();
+        await this.publishPending();
         backoffMs = 250;
         this.failingSince = undefined;
-        if (published === 0) {
-          if (!this.running) return;
-          await this.idle(this.options.pollIntervalMs);
-        }
+        // publishPending ends on a read that found nothing: sleep until a commit is notified (or the poll).
+        if (!this.running) return;
+        await this.idle(this.options.pollIntervalMs);
       } catch (error) {
         this.failingSince ??= Date.now();
         this.lastError = `${(error as Error).name}: ${(error as Error).message}`;
@@ -160,10 +159,11 @@ export class OutboxRelay {
   }
 
   /**
-   * Publishes until nothing is pending, as a pipeline: while one batch is being sent, the next is read (rows past
-   * the last one sent), and a sent batch is marked while the next is sent. One send at a time keeps per-key order.
-   * When no row lies past the last one sent, the marks are awaited and the outbox is read from its start again:
-   * a transaction that took a lower id but committed later is published then. Returns how many were published.
+   * Publishes until nothing is pending, as a pipeline: while a full batch is being sent, the next is read (rows
+   * past the last one sent), and a sent batch is marked while the next is sent. One send at a time keeps per-key
+   * order. After a short batch, or when no row lies past the last one sent, the marks are awaited and the outbox is
+   * read from its start again: a transaction that took a lower id but committed later is published then; the
+   * pass ends when that read finds nothing. Returns how many were published.
    */
   private async publishPending(): Promise<number> {
     const client = this.client;
@@ -174,12 +174,13 @@ export class OutboxRelay {
       let rows = await this.readPending(client, '0');
       while (rows.length > 0) {
         const sending = this.send(rows);
-        const next = this.readPending(client, rows.at(-1)!.id);
-        await Promise.all([sending, next.catch(() => undefined)]);
+        // Reading ahead pays only when the outbox holds more than a batch; at low rates it would find nothing.
+        const next = rows.length === this.options.batchSize ? this.readPending(client, rows.at(-1)!.id) : undefined;
+        await Promise.all([sending, next?.catch(() => undefined)]);
         marking = Promise.all([marking, this.markPublished(client, rows)]);
         published += rows.length;
         if (!this.running && Date.now() >= this.drainDeadline) break;
-        rows = await next;
+        rows = next ? await next : [];
         if (rows.length === 0) {
           await marking;
           rows = await this.readPending(client, '0');

@@ -7,7 +7,8 @@ import {
   type PurgeTarget,
 } from '@food/service-kit';
 import { DeadLetterStore } from './dead-letter-store.js';
-import { EventConsumer, type EventHandlers } from './event-consumer.js';
+import { EventConsumer } from './event-consumer.js';
+import type { EventHandlers } from './event-consumer-options.js';
 import { registerEventingGauges } from './eventing-metrics.js';
 import { createKafkaClient } from './kafka-client.js';
 import { namespaced } from './namespace.js';

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { Logger } from './logger.js';
 
 /** A database URL with the password hidden, for messages and logs. */
 export function redactUrl(url: string): string {
@@ -48,4 +49,19 @@ export async function ensureDatabase(url: string): Promise<'created' | 'exists'>
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The connection pool a service's Prisma client runs on. pg emits 'error' on a connection the server dropped (a
+ * restart, `pg_terminate_backend`); the pool listens only while a connection is idle, Prisma's adapter only while
+ * it holds one for a transaction, and an 'error' nobody listens to ends the process. Every connection here keeps a
+ * listener of its own that logs it: the query on that connection fails, and is answered where it ran.
+ */
+export function createPostgresPool(options: { connectionString: string; max?: number; logger: Logger }): pg.Pool {
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max });
+  const lost = (error: Error) =>
+    options.logger.warn('database connection lost', { error: { name: error.name, message: error.message } });
+  pool.on('connect', (client) => client.on('error', lost));
+  pool.on('error', lost);
+  return pool;
 }

@@ -43,7 +43,7 @@ export async function createTestDatabase(label: string) {
   const name = `auth_test_${label}_${randomUUID().slice(0, 8)}`;
   const url = Object.assign(new URL(postgresServerUrl), { pathname: `/${name}` }).toString();
   await applyMigrations(url, migrationsDir);
-  const db = createDatabase(url);
+  const db = createDatabase(url, createLogger('auth-test-database', { level: 'error' }));
   return {
     name,
     url,

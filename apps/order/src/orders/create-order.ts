@@ -3,6 +3,7 @@ import { DomainError, eventCatalog, topics, type AuthenticatedUser } from '@food
 import { createEvent, writeToOutbox } from '@food/kafka-runtime';
 import type { Database, Transaction } from '../db.js';
 import { priceOrder, type MenuPrice, type RequestedLine } from '../domain/price-order.js';
+import { placedOrderDetail, type OrderDetail } from './order-views.js';
 import { Prisma } from '../generated/prisma/client.js';
 
 export interface CreateOrderRequest {
@@ -34,7 +35,12 @@ async function existingOrder(tx: Transaction | Database, userId: string, request
  * Writes the order (PENDING_PAYMENT), its items, its first timeline entry and `order.created` in one
  * transaction; the outbox relay publishes the event. Returns the id of the new or already-created order.
  */
-export async function createOrder(db: Database, user: AuthenticatedUser, request: CreateOrderRequest, correlationId: string) {
+export async function createOrder(
+  db: Database,
+  user: AuthenticatedUser,
+  request: CreateOrderRequest,
+  correlationId: string,
+): Promise<{ created: true; order: OrderDetail } | { created: false; orderId: string }> {
   // No lookup first: the (user, idempotencyKey) unique index refuses a repeat, and the catch below answers it.
   try {
     return await db.$transaction(async (tx) => {
@@ -46,7 +52,10 @@ export async function createOrder(db: Database, user: AuthenticatedUser, request
       const menu = new Map<string, MenuPrice>(menuItems.map((item) => [item.id, item]));
       const { lines, totalCents } = priceOrder(restaurant.id, request.items, menu);
       const orderId = randomUUID();
-      await tx.order.create({
+      const placedAt = new Date();
+      const note = 'order placed; waiting for payment';
+      // createMany, not a nested create: one INSERT per table and no read-back; the answer is built from what was written.
+      await tx.order.createMany({
         data: {
           id: orderId,
           userId: user.userId,
@@ -59,9 +68,11 @@ export async function createOrder(db: Database, user: AuthenticatedUser, request
           idempotencyKey: request.idempotencyKey,
           requestFingerprint: fingerprintOf(request),
           correlationId,
-          items: { create: lines },
+          createdAt: placedAt,
+          updatedAt: placedAt,
         },
       });
+      await tx.orderItem.createMany({ data: lines.map((line) => ({ orderId, ...line })) });
       const event = createEvent(
         eventCatalog,
         topics.orderCreated,
@@ -77,26 +88,38 @@ export async function createOrder(db: Database, user: AuthenticatedUser, request
         },
         { correlationId, causationId: null },
       );
-      await tx.orderTimelineEntry.create({
+      await tx.orderTimelineEntry.createMany({
         data: {
           orderId,
           eventId: event.eventId,
           eventType: topics.orderCreated,
           source: 'order',
           status: 'PENDING_PAYMENT',
-          note: 'order placed; waiting for payment',
+          note,
           payload: JSON.parse(event.value.toString()) as Prisma.InputJsonValue,
-          occurredAt: new Date(),
+          occurredAt: placedAt,
         },
       });
       await writeToOutbox(tx, [event]);
-      return { orderId, created: true };
+      const order = placedOrderDetail({
+        id: orderId,
+        userId: user.userId,
+        restaurant: { id: restaurant.id, name: restaurant.name },
+        totalCents,
+        currency: restaurant.currency,
+        deliveryAddress: request.deliveryAddress,
+        paymentMethod: request.paymentMethod,
+        items: lines,
+        placedAt,
+        note,
+      });
+      return { created: true as const, order };
     });
   } catch (error) {
     // A repeated create (a retry, or two identical creates racing): it returns the first order.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       const winner = await existingOrder(db, user.userId, request);
-      if (winner) return { orderId: winner.id, created: false };
+      if (winner) return { created: false, orderId: winner.id };
     }
     throw error;
   }

@@ -63,6 +63,41 @@ export async function listOrders(db: Database, filter: OrderListFilter, page: { 
   return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
+export type OrderDetail = Awaited<ReturnType<typeof getOrder>>;
+
+/** The detail of an order just placed, from what its transaction wrote: the same shape `getOrder` reads back. */
+export function placedOrderDetail(order: {
+  id: string;
+  userId: string;
+  restaurant: { id: string; name: string };
+  totalCents: number;
+  currency: string;
+  deliveryAddress: string;
+  paymentMethod: string;
+  items: ReadonlyArray<{ menuItemId: string; name: string; quantity: number; unitPriceCents: number }>;
+  placedAt: Date;
+  note: string;
+}): OrderDetail {
+  const at = order.placedAt.toISOString();
+  return {
+    id: order.id,
+    userId: order.userId,
+    status: 'PENDING_PAYMENT',
+    restaurant: order.restaurant,
+    totalCents: order.totalCents,
+    currency: order.currency,
+    itemCount: order.items.length,
+    cancellation: null,
+    attention: null,
+    createdAt: at,
+    updatedAt: at,
+    deliveryAddress: order.deliveryAddress,
+    paymentMethod: order.paymentMethod,
+    items: order.items.map(({ menuItemId, name, quantity, unitPriceCents }) => ({ menuItemId, name, quantity, unitPriceCents })),
+    history: [{ status: 'PENDING_PAYMENT', note: order.note, at }],
+  };
+}
+
 /** One order with its items and status history. `ownerId` restricts it to one customer: another's is NOT_FOUND. */
 export async function getOrder(db: Database, orderId: string, ownerId: string | null) {
   const row = await db.order.findFirst({

@@ -25,27 +25,28 @@ async function lockOrder(tx: Transaction, orderId: string) {
   return { ...row, status: row.status };
 }
 
-function recordEvent(
-  tx: Transaction,
+function timelineEntry(
   orderId: string,
   event: { eventId: string; type: string; occurredAt: string },
   payload: unknown,
   source: string,
   status: OrderStatus | null,
   note: string,
-) {
-  return tx.orderTimelineEntry.create({
-    data: {
-      orderId,
-      eventId: event.eventId,
-      eventType: event.type,
-      source,
-      status,
-      note,
-      payload: payload as Prisma.InputJsonValue,
-      occurredAt: new Date(event.occurredAt),
-    },
-  });
+): Prisma.OrderTimelineEntryCreateManyInput {
+  return {
+    orderId,
+    eventId: event.eventId,
+    eventType: event.type,
+    source,
+    status,
+    note,
+    payload: payload as Prisma.InputJsonValue,
+    occurredAt: new Date(event.occurredAt),
+  };
+}
+
+function recordEvent(tx: Transaction, ...entry: Parameters<typeof timelineEntry>) {
+  return tx.orderTimelineEntry.createMany({ data: timelineEntry(...entry) });
 }
 
 /** Flags the order for an operator, notes why in its timeline, and refuses the event (it becomes a dead letter). */
@@ -117,7 +118,6 @@ async function settle(
     );
     return [];
   }
-  await recordEvent(tx, orderId, incoming, incoming, 'payment', null, `received ${incoming.type}`);
   await tx.order.update({
     where: { id: orderId },
     data: { ...changes, status: target, updatedAt: new Date() },
@@ -131,15 +131,20 @@ async function settle(
     type: string;
     occurredAt: string;
   };
-  await recordEvent(
-    tx,
-    orderId,
-    envelope,
-    envelope,
-    'order',
-    target,
-    target === 'CONFIRMED' ? 'order confirmed' : 'order cancelled',
-  );
+  // Both entries in one statement, in timeline order: the event received, then the status it led to.
+  await tx.orderTimelineEntry.createMany({
+    data: [
+      timelineEntry(orderId, incoming, incoming, 'payment', null, `received ${incoming.type}`),
+      timelineEntry(
+        orderId,
+        envelope,
+        envelope,
+        'order',
+        target,
+        target === 'CONFIRMED' ? 'order confirmed' : 'order cancelled',
+      ),
+    ],
+  });
   return [event];
 }
 

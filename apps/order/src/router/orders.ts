@@ -21,9 +21,13 @@ export const orderProcedures = {
   menu: publicProcedure.query(() => listMenu(db)),
 
   create: authedProcedure.input(createInput).mutation(async ({ input, ctx }) => {
-    const { orderId, created } = await createOrder(db, ctx.user, input, ctx.correlationId);
-    ctx.logger.info(created ? 'order created' : 'order create repeated; returning the existing order', { orderId });
-    return getOrder(db, orderId, ctx.user.userId);
+    const result = await createOrder(db, ctx.user, input, ctx.correlationId);
+    if (result.created) {
+      ctx.logger.info('order created', { orderId: result.order.id });
+      return result.order;
+    }
+    ctx.logger.info('order create repeated; returning the existing order', { orderId: result.orderId });
+    return getOrder(db, result.orderId, ctx.user.userId);
   }),
 
   list: authedProcedure

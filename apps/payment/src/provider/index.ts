@@ -1,11 +1,11 @@
 import { db } from '../db.js';
 import { databaseLedger } from './provider-ledger.js';
-import { isProviderOutage, takeCrashAfterCapture } from './provider-outage.js';
+import { readProviderFaults, takeCrashAfterCapture } from './provider-outage.js';
 import { createSimulatedProvider } from './simulated-provider.js';
 
 /** The provider this service charges: the simulated one (a real provider would be chosen here by config). */
 export const paymentProvider = createSimulatedProvider(
-  () => isProviderOutage(db),
+  () => readProviderFaults(db),
   databaseLedger(db),
   {
     afterCapture: async () => {

@@ -3,9 +3,10 @@ import type { ChargeRequest, ChargeResult } from './payment-provider.js';
 
 /** What a provider remembers of each idempotency key: the first result, and how often the key was sent. */
 export interface ProviderLedger {
+  /** The result a key already has (counting the request), or undefined. */
   find(idempotencyKey: string): Promise<ChargeResult | undefined>;
-  /** Records the result unless the key already has one; returns the result that stands (the first). */
-  record(request: ChargeRequest, result: ChargeResult): Promise<ChargeResult>;
+  /** Records the result unless the key already has one (then counts the request); returns the result that stands. */
+  charge(request: ChargeRequest, result: ChargeResult): Promise<ChargeResult>;
 }
 
 type Row = {
@@ -37,15 +38,15 @@ export function databaseLedger(db: Database): ProviderLedger {
         RETURNING status, decline_reason, message, reference`;
       return rows[0] ? resultOf(rows[0]) : undefined;
     },
-    async record(request, result) {
-      await db.$executeRaw`
+    async charge(request, result) {
+      // One statement: the first request of a key inserts its result, a repeat counts itself and gets the first back.
+      const rows = await db.$queryRaw<Row[]>`
         INSERT INTO simulated_provider_charge (idempotency_key, order_id, amount_cents, currency, status, decline_reason, message, reference)
         VALUES (${request.idempotencyKey}, ${request.orderId}::uuid, ${request.amountCents}, ${request.currency}, ${result.status},
           ${result.status === 'declined' ? result.reason : null}, ${result.status === 'declined' ? result.message : null},
           ${result.status === 'captured' ? result.reference : null})
-        ON CONFLICT (idempotency_key) DO NOTHING`;
-      const rows = await db.$queryRaw<Row[]>`
-        SELECT status, decline_reason, message, reference FROM simulated_provider_charge WHERE idempotency_key = ${request.idempotencyKey}`;
+        ON CONFLICT (idempotency_key) DO UPDATE SET requests = simulated_provider_charge.requests + 1
+        RETURNING status, decline_reason, message, reference`;
       return rows[0] ? resultOf(rows[0]) : result;
     },
   };
@@ -63,10 +64,11 @@ export function memoryLedger(): ProviderLedger & {
       if (entry) entry.requests += 1;
       return entry?.result;
     },
-    async record(request, result) {
-      const entry = entries.get(request.idempotencyKey) ?? { result, requests: 1 };
-      entries.set(request.idempotencyKey, entry);
-      return entry.result;
+    async charge(request, result) {
+      const entry = entries.get(request.idempotencyKey);
+      if (entry) entry.requests += 1;
+      else entries.set(request.idempotencyKey, { result, requests: 1 });
+      return (entry ?? entries.get(request.idempotencyKey)!).result;
     },
   };
 }

@@ -1,11 +1,19 @@
 import type { Database } from '../db.js';
+import type { ProviderFaults } from './simulated-provider.js';
 
 const outageKey = 'outage';
+const crashKey = 'crash-after-capture';
 
-/** Read on every charge, from the database, so every payment instance sees an admin's switch at once. */
-export async function isProviderOutage(db: Database): Promise<boolean> {
-  const setting = await db.providerSetting.findUnique({ where: { key: outageKey } });
-  return setting?.enabled ?? false;
+/** Read on every charge, from the database (one query), so every payment instance sees an admin's switch at once. */
+export async function readProviderFaults(db: Database): Promise<ProviderFaults> {
+  const settings = await db.providerSetting.findMany({
+    where: { key: { in: [outageKey, crashKey] }, enabled: true },
+    select: { key: true },
+  });
+  return {
+    outage: settings.some((setting) => setting.key === outageKey),
+    crashAfterCapture: settings.some((setting) => setting.key === crashKey),
+  };
 }
 
 export async function setProviderOutage(db: Database, enabled: boolean, updatedBy: string) {
@@ -30,7 +38,6 @@ export async function providerStatus(db: Database) {
   };
 }
 
-const crashKey = 'crash-after-capture';
 
 /**
  * A fault mode for the chaos run: the next capture kills the payment process right after the provider recorded

@@ -5,6 +5,8 @@ import { createSimulatedProvider, simulatedAmountLimitCents } from './simulated-
 
 const orderId = '7d1b8a5e-1111-4a4a-9999-000000000001';
 let keys = 0;
+const running = { outage: false, crashAfterCapture: false };
+const inOutage = { outage: true, crashAfterCapture: false };
 const request = () => ({
   idempotencyKey: `key-${(keys += 1)}`,
   orderId,
@@ -15,7 +17,7 @@ const request = () => ({
 
 describe('simulated payment provider', () => {
   const ledger = memoryLedger();
-  const provider = createSimulatedProvider(async () => false, ledger);
+  const provider = createSimulatedProvider(async () => running, ledger);
 
   it('captures a normal payment once per idempotency key: a repeat gets the first answer, nothing more is charged', async () => {
     const charge = request();
@@ -38,7 +40,7 @@ describe('simulated payment provider', () => {
 
   it('throws a transient error in outage mode, and records nothing', async () => {
     const empty = memoryLedger();
-    const down = createSimulatedProvider(async () => true, empty);
+    const down = createSimulatedProvider(async () => inOutage, empty);
     await expect(down.charge(request())).rejects.toBeInstanceOf(ProviderUnavailable);
     expect(empty.entries.size).toBe(0);
   });
@@ -46,7 +48,22 @@ describe('simulated payment provider', () => {
   it('answers a key it already answered even during an outage (the charge happened before it)', async () => {
     const charge = request();
     const first = await provider.charge(charge);
-    const down = createSimulatedProvider(async () => true, ledger);
+    const down = createSimulatedProvider(async () => inOutage, ledger);
     expect(await down.charge(charge)).toEqual(first);
+  });
+});
+
+describe('the simulated provider’s crash-after-capture fault', () => {
+  it('runs only when switched on, and only after a capture', async () => {
+    let crashes = 0;
+    const afterCapture = async () => void (crashes += 1);
+    const armed = { outage: false, crashAfterCapture: true };
+    await createSimulatedProvider(async () => running, memoryLedger(), { afterCapture }).charge(request());
+    expect(crashes).toBe(0);
+    const provider = createSimulatedProvider(async () => armed, memoryLedger(), { afterCapture });
+    await provider.charge({ ...request(), paymentMethod: 'tok_decline' });
+    expect(crashes).toBe(0);
+    await provider.charge(request());
+    expect(crashes).toBe(1);
   });
 });

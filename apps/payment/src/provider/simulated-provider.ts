@@ -16,24 +16,32 @@ export const simulatedTestTokens = {
   tok_insufficient_funds: 'declined: INSUFFICIENT_FUNDS',
 } as const;
 
+/** The simulated provider's switches, read together on every charge. */
+export interface ProviderFaults {
+  outage: boolean;
+  crashAfterCapture: boolean;
+}
+
 /**
  * A deterministic stand-in for a real provider: declines on documented test inputs, in outage mode (switched by an
- * admin, read on every charge) throws a transient error instead of answering, and keeps a ledger by idempotency
- * key: a repeated key gets the first result back and is not charged again.
+ * admin, read on every charge) throws a transient error instead of answering a new key, and keeps a ledger by
+ * idempotency key: a repeated key gets the first result back and is not charged again.
  */
 export function createSimulatedProvider(
-  isOutage: () => Promise<boolean>,
+  readFaults: () => Promise<ProviderFaults>,
   ledger: ProviderLedger,
   faults: { afterCapture?: () => Promise<void> } = {},
 ): PaymentProvider {
   return {
     async charge(request: ChargeRequest): Promise<ChargeResult> {
-      const earlier = await ledger.find(request.idempotencyKey);
-      if (earlier) return earlier;
-      if (await isOutage())
+      const switches = await readFaults();
+      if (switches.outage) {
+        const earlier = await ledger.find(request.idempotencyKey);
+        if (earlier) return earlier;
         throw new ProviderUnavailable('payment provider unavailable (simulated outage)');
-      const result = await ledger.record(request, decide(request));
-      if (result.status === 'captured') await faults.afterCapture?.();
+      }
+      const result = await ledger.charge(request, decide(request));
+      if (result.status === 'captured' && switches.crashAfterCapture) await faults.afterCapture?.();
       return result;
     },
   };

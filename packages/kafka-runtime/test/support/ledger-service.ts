@@ -14,6 +14,8 @@ const env = loadConfigOrExit(
     KAFKA_NAMESPACE: z.string(),
     /** A credit of this account kills the process mid-handler (the kill test's poison). */
     KILL_ON_ACCOUNT: z.string().optional(),
+    /** Each credit takes this long, so a burst lasts long enough to be interrupted on any machine. */
+    HANDLER_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(0),
   }),
   process.env,
 );
@@ -31,8 +33,9 @@ await startServiceEventing({
   catalog: ledgerCatalog,
   consume: {
     handlers: {
-      [ledgerTopics.credited]: (event, tx, context) => {
+      [ledgerTopics.credited]: async (event, tx, context) => {
         if (event.payload.accountId === env.KILL_ON_ACCOUNT) process.kill(process.pid, 'SIGKILL');
+        if (env.HANDLER_DELAY_MS > 0) await new Promise((resolve) => setTimeout(resolve, env.HANDLER_DELAY_MS));
         return applyCredit(event, tx, context);
       },
     },

@@ -1,0 +1,43 @@
+import type { EventCatalog, EventOf } from '@food/contracts';
+import type { Logger } from '@food/service-kit';
+import type { Kafka } from 'kafkajs';
+import type { EventHandler } from './apply-events.js';
+import type { RetryPolicy } from './retry-policy.js';
+import type { SqlClient, TransactionalDatabase } from './sql-client.js';
+
+export type EventHandlers<TCatalog extends EventCatalog, Tx> = {
+  [TTopic in keyof TCatalog & string]?: EventHandler<EventOf<TCatalog, TTopic>, Tx>;
+};
+
+export interface EventConsumerOptions<TCatalog extends EventCatalog, Tx extends SqlClient> {
+  kafka: Kafka;
+  /** The consumer group, before namespacing. */
+  groupId: string;
+  namespace: string;
+  catalog: TCatalog;
+  handlers: EventHandlers<TCatalog, Tx>;
+  database: TransactionalDatabase<Tx>;
+  /** The service's `<service>.failed.dlq`, before namespacing. */
+  deadLetterTopic: string;
+  /** The service's `<service>.replay`, before namespacing: replayed dead letters come back on it. */
+  replayTopic?: string;
+  logger: Logger;
+  retryPolicy?: RetryPolicy;
+  /** Partitions processed in parallel; a slow or poison message holds only its own partition. */
+  partitionsConsumedConcurrently?: number;
+  transactionTimeoutMs?: number;
+  /** Starts at one offset without finishing after which its message is dead-lettered as KILLED_PROCESS. */
+  maxStartsPerMessage?: number;
+  maxRecordBytes?: number;
+}
+
+export interface EventConsumerStats {
+  processed: number;
+  duplicates: number;
+  retries: number;
+  deadLettered: number;
+  outagePauses: number;
+}
+
+/** A crashed member's partitions move to the survivors after 10 s (kafkajs's default is 30 s). */
+export const consumerTimeouts = { sessionTimeout: 10_000, heartbeatInterval: 1_000 };
