@@ -82,11 +82,12 @@ try {
   const { startSpanSink } = await import('./lib/span-sink.mjs');
   spanSink = await startSpanSink(4318 + settings.portOffset, settings.host);
   // Every process exports its spans to the sink, so a test can see one order's trace across services.
-  for (const info of plan.all) Object.assign(info.env, { OTEL_EXPORTER_OTLP_ENDPOINT: spanSink.url, TRACING_EXPORT_DELAY_MS: '200' });
+  const processes = [...plan.all, plan.secondWeb];
+  for (const info of processes) Object.assign(info.env, { OTEL_EXPORTER_OTLP_ENDPOINT: spanSink.url, TRACING_EXPORT_DELAY_MS: '200' });
   say('▸ starting the test stack (logs in .local/logs/test/)');
-  stack = await startProcesses(plan.all, { mode: 'test' });
+  stack = await startProcesses(processes, { mode: 'test' });
   const { testStackEnv } = await import('./lib/test-stack-env.mjs');
-  const stackEnv = testStackEnv(settings, plan, { spanSinkUrl: spanSink.url });
+  const stackEnv = testStackEnv(settings, plan, { spanSinkUrl: spanSink.url }, processes);
   await runVitest(stackEnv);
   await stack.stop();
   stack = undefined;

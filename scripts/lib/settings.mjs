@@ -18,6 +18,10 @@ export function stackSettings(mode) {
     host: '127.0.0.1',
     /** Partitions of each design topic when the stack creates it (existing topics keep theirs). */
     topicPartitions: env.KAFKA_TOPIC_PARTITIONS ? Number(env.KAFKA_TOPIC_PARTITIONS) : undefined,
+    /** Retention of every design topic; the services get the same value and refuse a dedupe window shorter. */
+    topicRetentionHours: env.KAFKA_TOPIC_RETENTION_HOURS
+      ? Number(env.KAFKA_TOPIC_RETENTION_HOURS)
+      : 168,
   };
 }
 

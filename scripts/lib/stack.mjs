@@ -32,6 +32,7 @@ export async function stackPlan(settings, secrets) {
     REDIS_URL: settings.redisUrl,
     KAFKA_BROKERS: settings.kafkaBrokers,
     KAFKA_NAMESPACE: settings.kafkaNamespace,
+    KAFKA_TOPIC_RETENTION_HOURS: String(settings.topicRetentionHours),
     // Handed on when set (the bench's partition experiments); each service's own default otherwise.
     ...(process.env.KAFKA_CONSUMER_CONCURRENCY ? { KAFKA_CONSUMER_CONCURRENCY: process.env.KAFKA_CONSUMER_CONCURRENCY } : {}),
     AUTH_JWKS_URL: `${url('auth')}/.well-known/jwks.json`,
@@ -97,7 +98,19 @@ export async function stackPlan(settings, secrets) {
       ...(settings.mode === 'test' ? { WEB_ACCESS_TOKEN_REFRESH_MARGIN_SECONDS: '899' } : {}),
     },
   };
-  return { services, gateway, web, all: [...services, ...extraInstances, gateway, web] };
+  // A second web instance behind the same public address (NEXTAUTH_URL), for the test that refreshes through one and
+  // then the other: refresh rotations are shared through Redis, so no sticky sessions are needed.
+  const secondWeb =
+    settings.mode === 'test'
+      ? {
+          ...web,
+          name: 'web-2',
+          args: ['server.mjs', '--port', String(port('web') + secondInstancePortShift), '--hostname', settings.host],
+          url: `http://${settings.host}:${port('web') + secondInstancePortShift}`,
+          env: { ...web.env, PORT: String(port('web') + secondInstancePortShift) },
+        }
+      : undefined;
+  return { services, gateway, web, secondWeb, all: [...services, ...extraInstances, gateway, web] };
 }
 
 /** Applies every service's migrations to its database (creating the database first). */

@@ -1,4 +1,4 @@
-import { loadConfigOrExit, serviceSettings } from '@food/service-kit';
+import { loadConfigOrExit, retentionHours, retentionPurgeIntervalSetting, serviceSettings } from '@food/service-kit';
 import { z } from 'zod';
 import { emailAddress } from './domain/email-address.js';
 import { newPassword } from './domain/password-rules.js';
@@ -96,6 +96,9 @@ export const envSchema = serviceSettings('auth')
     LOGIN_FAILURES_PER_ACCOUNT: positiveInteger(loginThrottleLimits.failuresPerAccount),
     LOGIN_FAILURES_PER_CLIENT_IP: positiveInteger(loginThrottleLimits.failuresPerClientIp),
     LOGIN_FAILURE_WINDOW_SECONDS: positiveInteger(loginThrottleLimits.windowSeconds),
+    /** How long the refresh tokens of an ended sign-in (revoked or expired) are kept before they are purged. */
+    REFRESH_TOKEN_RETENTION_HOURS: retentionHours(168),
+    RETENTION_PURGE_INTERVAL_SECONDS: retentionPurgeIntervalSetting,
   })
   .superRefine(bothOrNeither);
 

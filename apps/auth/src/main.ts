@@ -1,4 +1,4 @@
-import { admissionLimitsOf, handleShutdownSignals, requireGatewaySecret, startTracing } from '@food/service-kit';
+import { admissionLimitsOf, handleShutdownSignals, registerProcessLoop, requireGatewaySecret, RetentionPurge, startTracing } from '@food/service-kit';
 import { createAuthService } from './auth-service.js';
 import { ensureBootstrapAdmin, ensureDemoCustomer } from './configured-users.js';
 import { createDatabase } from './db.js';
@@ -6,6 +6,7 @@ import { loadEnv } from './env.js';
 import { startAuthHttpServer } from './http-server.js';
 import { logger } from './logger.js';
 import { createRedis, waitForRedis } from './redis.js';
+import { endedSignInRetention } from './tokens/refresh-token-retention.js';
 import { loadSigningKeys } from './tokens/signing-keys.js';
 
 const env = loadEnv();
@@ -63,6 +64,14 @@ const http = await startAuthHttpServer(service, {
   admission: admissionLimitsOf(env),
 });
 shutdown.onShutdown('http server', () => http.close());
+const purge = new RetentionPurge({
+  targets: [endedSignInRetention(db, env.REFRESH_TOKEN_RETENTION_HOURS)],
+  intervalMs: env.RETENTION_PURGE_INTERVAL_SECONDS * 1000,
+  logger,
+});
+purge.start();
+registerProcessLoop('retention purge', () => purge.report());
+shutdown.onShutdown('retention purge', () => purge.stop());
 logger.info('listening', {
   url: http.url,
   keyId: signingKeys.keyId,

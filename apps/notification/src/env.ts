@@ -1,5 +1,5 @@
-import { loadConfigOrExit, serviceSettings } from '@food/service-kit';
+import { dedupeWindowOutlastsTopics, eventRetentionSettings, loadConfigOrExit, serviceSettings } from '@food/service-kit';
 
-export const envSchema = serviceSettings('notification');
+export const envSchema = serviceSettings('notification').extend(eventRetentionSettings).superRefine(dedupeWindowOutlastsTopics);
 
 export const env = loadConfigOrExit(envSchema, process.env);

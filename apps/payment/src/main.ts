@@ -1,6 +1,6 @@
 import { deadLetterTopicOf, eventCatalog, replayTopicOf } from '@food/contracts';
 import { startServiceEventing } from '@food/kafka-runtime';
-import { startServiceProcess } from '@food/service-kit';
+import { eventRetentionOf, startServiceProcess } from '@food/service-kit';
 import { db } from './db.js';
 import { env } from './env.js';
 import { handlers } from './events/handlers.js';
@@ -22,6 +22,7 @@ await startServiceProcess({
       database: db,
       catalog: eventCatalog,
       consume: { handlers, deadLetterTopic: deadLetterTopicOf.payment, replayTopic: replayTopicOf.payment, concurrency: env.KAFKA_CONSUMER_CONCURRENCY },
+      retention: eventRetentionOf(env),
       logger,
       onShutdown,
     }),

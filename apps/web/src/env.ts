@@ -27,6 +27,8 @@ export const envSchema = z.object({
    * Refresh the access token when it has less than this many seconds left. Tests set it just under the token's
    * lifetime (e.g. 899) so that every request refreshes, which proves refresh without waiting 15 minutes.
    */
+  /** Where every web instance remembers refresh rotations (so no instance needs sticky sessions). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   WEB_ACCESS_TOKEN_REFRESH_MARGIN_SECONDS: z.coerce
     .number()
     .int()

@@ -20,6 +20,18 @@ export const allTopics: readonly Topic[] = Object.values(topics);
 /** Partitions per topic: several, so that two instances of one service share its consumer group's work. */
 export const defaultPartitions = 3;
 
+/** How long the broker keeps a topic's records (its `retention.ms`), unless KAFKA_TOPIC_RETENTION_HOURS says otherwise. */
+export const defaultTopicRetentionHours = 168;
+
+/** Topics roll a new segment at least this often (their `segment.ms`); the broker deletes whole segments only. */
+export const topicSegmentRollHours = 1;
+
+/**
+ * How long past its topic's retention a record may still be read: up to one segment roll, plus the broker's
+ * retention check (every 5 minutes), rounded up to whole hours. A consumer's dedupe window must cover this too.
+ */
+export const recordLingerHours = topicSegmentRollHours + 1;
+
 /** The dead-letter topic of each service that consumes events: `<service>.failed.dlq`. */
 export const deadLetterTopicOf = {
   order: topics.orderDeadLetters,

@@ -1,6 +1,6 @@
 -- Tables of @food/kafka-runtime as they stand now (see runtime.prisma). A service's first migration included
 -- them; later changes reach services as migrations of their own (20261125020000_dead_letter_identity,
--- 20261129000000_hostile_records).
+-- 20261129000000_hostile_records, 20261129010000_retention).
 CREATE TABLE "outbox_event" (
     "id" BIGSERIAL NOT NULL,
     "event_id" UUID NOT NULL,
@@ -14,6 +14,7 @@ CREATE TABLE "outbox_event" (
 );
 CREATE UNIQUE INDEX "outbox_event_event_id_key" ON "outbox_event"("event_id");
 CREATE INDEX "outbox_event_unpublished_idx" ON "outbox_event"("id") WHERE "published_at" IS NULL;
+CREATE INDEX "outbox_event_published_at_idx" ON "outbox_event"("published_at");
 
 CREATE TABLE "processed_event" (
     "consumer_group" TEXT NOT NULL,
@@ -23,6 +24,7 @@ CREATE TABLE "processed_event" (
     "processed_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "processed_event_pkey" PRIMARY KEY ("consumer_group","event_id")
 );
+CREATE INDEX "processed_event_processed_at_idx" ON "processed_event"("processed_at");
 
 CREATE TABLE "dead_letter" (
     "id" UUID NOT NULL,

@@ -24,3 +24,4 @@ export * from './metrics.js';
 export * from './eventing-status.js';
 export * from './eventing-metrics.js';
 export * from './eventing-router.js';
+export * from './retention-targets.js';

@@ -9,6 +9,9 @@ const levelNames: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+/** Reconnect within seconds of a broker coming back (kafkajs's default backoff grows to 30 s). */
+const reconnectBackoff = { initialRetryTime: 250, maxRetryTime: 3000 };
+
 export interface KafkaConnectionSettings {
   clientId: string;
   brokers: string[];
@@ -21,8 +24,7 @@ export function createKafkaClient(settings: KafkaConnectionSettings, overrides: 
     clientId: settings.clientId,
     brokers: settings.brokers,
     connectionTimeout: 3000,
-    // Reconnect within seconds of a broker coming back (kafkajs's default backoff grows to 30 s).
-    retry: { initialRetryTime: 250, maxRetryTime: 3000, retries: 20 },
+    retry: { ...reconnectBackoff, retries: 20 },
     logLevel: logLevel.WARN,
     logCreator:
       () =>
@@ -37,13 +39,15 @@ export function createKafkaClient(settings: KafkaConnectionSettings, overrides: 
 /**
  * The runtime's producer: idempotent with one request in flight, so a retried send neither duplicates nor
  * reorders. Keys are placed with kafkajs's default (murmur2, Java-compatible) partitioner, named so that no
- * kafkajs version changes it silently. Its retries are the client's: bounded, so a shutdown is never held by a
- * send to a broker that is gone (kafkajs warns that bounded retries weaken idempotence across the give-up).
+ * kafkajs version changes it silently. A send retries until it succeeds (kafkajs's default for an idempotent
+ * producer): a send given up and sent again as a new batch would reuse sequence numbers the broker may already
+ * have taken, so the broker could drop it as a duplicate. The relay bounds its shutdown itself (drainTimeoutMs).
  */
 export function createIdempotentProducer(kafka: Kafka): Producer {
   return kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
+    retry: { ...reconnectBackoff, retries: Number.MAX_SAFE_INTEGER },
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,
   });

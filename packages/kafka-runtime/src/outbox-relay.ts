@@ -9,6 +9,8 @@ import { outboxChannel } from './write-outbox.js';
 
 /** One relay per database publishes; others stand by. The key is an arbitrary constant of this runtime. */
 const relayLockKey = 480_733_101;
+/** Past the drain deadline, the time a send already under way gets to finish before it is abandoned. */
+const abandonGraceMs = 1000;
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -57,6 +59,7 @@ export class OutboxRelay {
   /** While stopping: publishing what is pending goes on until then. */
   private drainDeadline = Number.POSITIVE_INFINITY;
   private lastError: string | undefined;
+  private producerConnected = false;
 
   constructor(options: OutboxRelayOptions) {
     this.options = { batchSize: 500, pollIntervalMs: 1000, drainTimeoutMs: 10_000, ...options };
@@ -82,8 +85,11 @@ export class OutboxRelay {
     };
   }
 
+  /**
+   * Starts publishing. A broker out of reach is retried by the loop (and reported by `/health`), never thrown: a
+   * service restarted while the broker is down must not die once kafkajs's connect retries run out.
+   */
   async start(): Promise<void> {
-    await this.producer.connect();
     this.running = true;
     this.loop = this.run();
   }
@@ -95,7 +101,11 @@ export class OutboxRelay {
     this.drainDeadline = Date.now() + this.options.drainTimeoutMs;
     this.running = false;
     this.notify();
-    await this.loop;
+    // The producer retries a send until the broker takes it, so a send to a broker that is gone is abandoned here:
+    // its rows stay unpublished, and whichever relay leads next publishes them.
+    if (!(await settlesWithin(this.loop, this.options.drainTimeoutMs + abandonGraceMs))) {
+      this.options.logger.warn('outbox relay: a send was still retrying at the drain deadline; its rows stay pending');
+    }
     await this.closeClient();
     await this.producer.disconnect();
   }
@@ -104,6 +114,10 @@ export class OutboxRelay {
     let backoffMs = 250;
     while (this.running || (this.draining && Date.now() < this.drainDeadline)) {
       try {
+        if (!this.producerConnected) {
+          await this.producer.connect();
+          this.producerConnected = true;
+        }
         if (!(await this.ensureLeadership())) {
           if (!this.running) return;
           await this.idle(2000);
@@ -253,5 +267,17 @@ export class OutboxRelay {
     this.counters.isLeader = false;
     // Ending the session releases the advisory lock, so a standby relay can take over.
     await client?.end().catch(() => undefined);
+  }
+}
+
+async function settlesWithin(work: Promise<unknown> | undefined, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([(work ?? Promise.resolve()).then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,5 +1,11 @@
 import type { EventCatalog } from '@food/contracts';
-import { registerProcessLoop, type Logger } from '@food/service-kit';
+import {
+  registerProcessLoop,
+  RetentionPurge,
+  type EventRetention,
+  type Logger,
+  type PurgeTarget,
+} from '@food/service-kit';
 import { DeadLetterStore } from './dead-letter-store.js';
 import { EventConsumer } from './event-consumer.js';
 import type { EventHandlers } from './event-consumer-options.js';
@@ -7,6 +13,7 @@ import { registerEventingGauges } from './eventing-metrics.js';
 import { createKafkaClient } from './kafka-client.js';
 import { namespaced } from './namespace.js';
 import { OutboxRelay } from './outbox-relay.js';
+import { processedEventRetention, publishedOutboxRetention } from './retention-targets.js';
 import type { SqlClient, TransactionalDatabase } from './sql-client.js';
 
 export interface ServiceEventingOptions<TCatalog extends EventCatalog, Tx extends SqlClient> {
@@ -24,6 +31,8 @@ export interface ServiceEventingOptions<TCatalog extends EventCatalog, Tx extend
     /** Partitions worked on at once (a partition's events are always applied in order). */
     concurrency?: number;
   };
+  /** How long published outbox rows and processed events are kept before the purge deletes them. */
+  retention: EventRetention;
   logger: Logger;
   onShutdown: (name: string, close: () => Promise<void>) => void;
 }
@@ -44,6 +53,13 @@ export async function startServiceEventing<TCatalog extends EventCatalog, Tx ext
     await relay.stop();
     forgetRelay();
   });
+  const purgeTargets = [
+    publishedOutboxRetention(options.database, options.retention.outboxHours),
+    ...(options.consume
+      ? [processedEventRetention(options.database, options.retention.processedEventHours)]
+      : []),
+  ];
+  startRetentionPurge(purgeTargets, options.retention.purgeIntervalMs, logger, options.onShutdown);
   const consumed = options.consume && {
     groupId: namespaced(namespace, service),
     topics: Object.keys(options.consume.handlers).map((topic) => namespaced(namespace, topic)),
@@ -77,4 +93,20 @@ export async function startServiceEventing<TCatalog extends EventCatalog, Tx ext
   options.onShutdown('dead-letter store', () => deadLetters.stop());
   options.onShutdown('event consumer', () => consumer.stop());
   return { kafka, relay, consumer, deadLetters };
+}
+
+/** Safe in every instance at once: each batch takes its rows with SKIP LOCKED. */
+function startRetentionPurge(
+  targets: PurgeTarget[],
+  intervalMs: number,
+  logger: Logger,
+  onShutdown: ServiceEventingOptions<EventCatalog, SqlClient>['onShutdown'],
+) {
+  const purge = new RetentionPurge({ targets, intervalMs, logger });
+  purge.start();
+  const forgetPurge = registerProcessLoop('retention purge', () => purge.report());
+  onShutdown('retention purge', async () => {
+    await purge.stop();
+    forgetPurge();
+  });
 }

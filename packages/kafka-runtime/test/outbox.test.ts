@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { namespaced, OutboxRelay, writeToOutbox } from '../src/index.js';
-import { collectMessages, createLedgerDatabase, createLedgerKafka, creditEvent, eventually, ledgerTopics } from './support/ledger.js';
+import { createLogger } from '@food/service-kit';
+import { createKafkaClient, namespaced, OutboxRelay, writeToOutbox } from '../src/index.js';
+import {
+  collectMessages,
+  createLedgerDatabase,
+  createLedgerKafka,
+  creditEvent,
+  eventually,
+  ledgerTopics,
+  stackServers,
+} from './support/ledger.js';
 
 type Ledger = Awaited<ReturnType<typeof createLedgerDatabase>>;
 type LedgerKafka = Awaited<ReturnType<typeof createLedgerKafka>>;
@@ -22,13 +31,22 @@ describe('transactional outbox', () => {
   });
 
   const startRelay = async (pollIntervalMs = 60_000) => {
-    const relay = new OutboxRelay({ databaseUrl: db.url, kafka: bus.kafka, namespace: bus.namespace, logger: bus.logger, pollIntervalMs });
+    const relay = new OutboxRelay({
+      databaseUrl: db.url,
+      kafka: bus.kafka,
+      namespace: bus.namespace,
+      logger: bus.logger,
+      pollIntervalMs,
+    });
     relays.push(relay);
     await relay.start();
     return relay;
   };
   const collect = async () => {
-    const collector = await collectMessages(bus.kafka, namespaced(bus.namespace, ledgerTopics.credited));
+    const collector = await collectMessages(
+      bus.kafka,
+      namespaced(bus.namespace, ledgerTopics.credited),
+    );
     collectors.push(collector);
     return collector.messages;
   };
@@ -88,9 +106,15 @@ describe('transactional outbox', () => {
     for (const key of keys) {
       const sequences = seen
         .filter((message) => message.key === key)
-        .map((message) => (JSON.parse(message.value) as { payload: { sequence: number } }).payload.sequence);
+        .map(
+          (message) =>
+            (JSON.parse(message.value) as { payload: { sequence: number } }).payload.sequence,
+        );
       expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
-      expect(new Set(seen.filter((message) => message.key === key).map((message) => message.partition)).size).toBe(1);
+      expect(
+        new Set(seen.filter((message) => message.key === key).map((message) => message.partition))
+          .size,
+      ).toBe(1);
     }
     const leaders = relays.filter((relay) => relay.stats().published > 0);
     expect(leaders).toHaveLength(1);
@@ -108,5 +132,65 @@ describe('transactional outbox', () => {
       'the standby relay to publish',
     );
     expect(standby!.stats().isLeader).toBe(true);
+  });
+
+  // The producer retries a send until the broker takes it (kafkajs's rule for an idempotent producer); a topic the
+  // broker does not have keeps a send retrying just as a broker that is gone does.
+  it('stops at its drain deadline while a send is still retrying, and leaves that row pending for the next relay', async () => {
+    const stuck = await createLedgerDatabase('outbox_stuck');
+    const lines: string[] = [];
+    const logger = createLogger('test-outbox-stuck', {
+      level: 'warn',
+      write: (line) => lines.push(line),
+    });
+    const kafka = createKafkaClient({
+      clientId: `${bus.namespace}-stuck`,
+      brokers: stackServers().kafkaBrokers,
+      logger,
+    });
+    const relay = new OutboxRelay({
+      databaseUrl: stuck.url,
+      kafka,
+      namespace: bus.namespace,
+      logger,
+      drainTimeoutMs: 500,
+    });
+    try {
+      await relay.start();
+      const event = { ...creditEvent('acct-stuck', 1), topic: 'ledger.no-such-topic' };
+      await stuck.prisma.$transaction((tx) => writeToOutbox(tx, [event]));
+      const retrying = () =>
+        lines.some((line) => line.includes('This server does not host this topic-partition'));
+      await eventually(async () => retrying(), 15_000, 'the send to retry');
+
+      await relay.stop();
+
+      expect(await stuck.prisma.outboxEvent.count({ where: { publishedAt: null } })).toBe(1);
+      expect(
+        lines.some((line) => line.includes('a send was still retrying at the drain deadline')),
+      ).toBe(true);
+    } finally {
+      await stuck.drop();
+    }
+  }, 30_000);
+
+  it('starts while the broker is out of reach without throwing, reports it failing, and still stops', async () => {
+    const logger = createLogger('test-outbox-unreachable', { level: 'error', write: () => {} });
+    const kafka = createKafkaClient(
+      { clientId: `${bus.namespace}-unreachable`, brokers: ['127.0.0.1:1'], logger },
+      { retry: { retries: 0 } },
+    );
+    const relay = new OutboxRelay({ databaseUrl: db.url, kafka, namespace: bus.namespace, logger });
+
+    await relay.start();
+    await eventually(
+      async () => relay.report().state === 'failing',
+      15_000,
+      'the relay to report failing',
+    );
+
+    expect(relay.report().lastError).toMatch(/ECONNREFUSED|Connection error/);
+    await relay.stop();
+    expect(relay.report().state).toBe('stopped');
   });
 });

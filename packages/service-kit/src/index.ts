@@ -25,3 +25,5 @@ export * from './database-overload.js';
 export * from './connection-problem.js';
 export * from './overload-answer.js';
 export * from './overload-metrics.js';
+export * from './retention-settings.js';
+export * from './retention-purge.js';

@@ -1,6 +1,7 @@
 import { isUnauthorized } from '@food/api-client';
 import { createGatewayClient } from '../gateway/gateway-client';
 import { serverLog } from '../server-log';
+import { everyInstanceRotations } from './every-instance-rotations';
 import { createSessionRefresher, type RotateRefreshToken } from './session-refresher';
 
 /** auth.refresh through the gateway, with the browser's address (anonymous calls are rate limited per address). */
@@ -36,5 +37,5 @@ export const rotateThroughGateway: RotateRefreshToken = async (
   }
 };
 
-/** This process's refresher (proxy.ts is its only user); one web process is assumed (see apps/web/README.md). */
-export const refreshIfDue = createSessionRefresher(rotateThroughGateway);
+/** This process's refresher (proxy.ts is its only user), sharing its rotations with every web instance. */
+export const refreshIfDue = createSessionRefresher(rotateThroughGateway, everyInstanceRotations);

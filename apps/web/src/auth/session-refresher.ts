@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SessionTokens } from '@food/api-client';
+import { processRotationMemory, type RotationMemory } from './rotation-memory';
 import type { SessionUser } from './session-user';
 
 export type RefreshOutcome =
@@ -31,22 +32,14 @@ const keyOf = (refreshToken: string) => createHash('sha256').update(refreshToken
  *
  * auth rotates the refresh token on every refresh and revokes the whole sign-in when a used one comes back. A browser
  * sends several requests with one cookie at once, and a request that left before the browser stored the new cookie
- * still carries the old one. So each rotation is remembered (by a hash of the token it consumed) for
- * `rememberRotationMs`, and a request with an old token follows the chain to the newest tokens instead of
- * refreshing again: it never gets an older set than a request before it.
+ * still carries the old one. So each rotation is remembered (by a hash of the token it consumed, in `memory`: this
+ * process's, or every web instance's in Redis), and a request with an old token follows the chain to the newest
+ * tokens instead of refreshing again: it never gets an older set than a request before it.
  */
-export function createSessionRefresher(rotate: RotateRefreshToken, rememberRotationMs = 120_000) {
-  const rotations = new Map<string, Promise<Rotation>>();
-
-  const remember = (key: string, rotation: Promise<Rotation>) => {
-    rotations.set(key, rotation);
-    void rotation.then((outcome) => {
-      // A failed call is not remembered: the next request tries again.
-      if (outcome.kind === 'unavailable') rotations.delete(key);
-      else setTimeout(() => rotations.delete(key), rememberRotationMs).unref?.();
-    });
-  };
-
+export function createSessionRefresher(
+  rotate: RotateRefreshToken,
+  memory: RotationMemory = processRotationMemory(),
+) {
   return async function refreshIfDue(
     tokens: SessionTokens,
     user: SessionUser,
@@ -54,24 +47,23 @@ export function createSessionRefresher(rotate: RotateRefreshToken, rememberRotat
   ): Promise<RefreshOutcome> {
     let newest: { tokens: SessionTokens; user: SessionUser } | undefined;
     for (
-      let known = rotations.get(keyOf(tokens.refreshToken));
+      let known = await memory.recall(keyOf(tokens.refreshToken));
       known;
-      known = rotations.get(keyOf(newest.tokens.refreshToken))
+      known = await memory.recall(keyOf(newest.tokens.refreshToken))
     ) {
-      const outcome = await known;
-      if (outcome.kind !== 'refreshed') return outcome;
-      newest = outcome;
+      if (known.kind !== 'refreshed') return known;
+      newest = known;
     }
     const current = newest?.tokens ?? tokens;
     if (Date.parse(current.accessTokenExpiresAt) - Date.now() >= options.marginMs) {
       return newest ? { kind: 'refreshed', ...newest } : { kind: 'unchanged' };
     }
-    // Nothing was awaited since the lookup above found no rotation of `current`, so no other request started one.
-    const rotation = rotate(current.refreshToken, {
-      userId: (newest?.user ?? user).id,
-      clientAddress: options.clientAddress,
-    });
-    remember(keyOf(current.refreshToken), rotation);
-    return rotation;
+    // A rotation of `current` that started since the lookup above is joined, not repeated.
+    return memory.rotateOnce(keyOf(current.refreshToken), () =>
+      rotate(current.refreshToken, {
+        userId: (newest?.user ?? user).id,
+        clientAddress: options.clientAddress,
+      }),
+    );
   };
 }
