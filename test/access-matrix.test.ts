@@ -35,11 +35,13 @@ const rules = {
   'order.adminTimeline': 'admin',
   'order.deadLetters.list': 'admin',
   'order.deadLetters.count': 'admin',
+  'order.deadLetters.groups': 'admin',
   'order.deadLetters.get': 'admin',
   'order.deadLetters.replay': 'admin',
   'order.deadLetters.replaySelected': 'admin',
   'order.deadLetters.replayMatching': 'admin',
   'order.deadLetters.discard': 'admin',
+  'order.deadLetters.discardMatching': 'admin',
   'order.eventing.status': 'admin',
 
   'payment.health': 'public',
@@ -48,11 +50,13 @@ const rules = {
   'payment.setProviderOutage': 'admin',
   'payment.deadLetters.list': 'admin',
   'payment.deadLetters.count': 'admin',
+  'payment.deadLetters.groups': 'admin',
   'payment.deadLetters.get': 'admin',
   'payment.deadLetters.replay': 'admin',
   'payment.deadLetters.replaySelected': 'admin',
   'payment.deadLetters.replayMatching': 'admin',
   'payment.deadLetters.discard': 'admin',
+  'payment.deadLetters.discardMatching': 'admin',
   'payment.eventing.status': 'admin',
 
   'notification.health': 'public',
@@ -64,11 +68,13 @@ const rules = {
   'notification.adminFeed': 'admin',
   'notification.deadLetters.list': 'admin',
   'notification.deadLetters.count': 'admin',
+  'notification.deadLetters.groups': 'admin',
   'notification.deadLetters.get': 'admin',
   'notification.deadLetters.replay': 'admin',
   'notification.deadLetters.replaySelected': 'admin',
   'notification.deadLetters.replayMatching': 'admin',
   'notification.deadLetters.discard': 'admin',
+  'notification.deadLetters.discardMatching': 'admin',
   'notification.eventing.status': 'admin',
 } as const satisfies Record<string, 'public' | 'customer' | 'admin'>;
 
@@ -128,6 +134,7 @@ for (const service of ['order', 'payment', 'notification']) {
   Object.assign(inputs, {
     [`${service}.deadLetters.list`]: () => ({}),
     [`${service}.deadLetters.count`]: () => ({}),
+    [`${service}.deadLetters.groups`]: () => ({}),
     [`${service}.deadLetters.get`]: () => ({ id: randomUUID() }),
     [`${service}.deadLetters.replay`]: () => ({ id: randomUUID() }),
     [`${service}.deadLetters.replaySelected`]: () => ({ ids: [randomUUID()] }),
@@ -135,6 +142,11 @@ for (const service of ['order', 'payment', 'notification']) {
     [`${service}.deadLetters.discard`]: () => ({
       ids: [randomUUID()],
       reason: 'access matrix probe',
+    }),
+    [`${service}.deadLetters.discardMatching`]: () => ({
+      filter: matchesNothing(),
+      reason: 'access matrix probe',
+      limit: 1,
     }),
   });
 }

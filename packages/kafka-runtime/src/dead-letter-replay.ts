@@ -10,6 +10,8 @@ export interface DeadLetterFilter {
   errorText?: string;
   failedFrom?: Date;
   failedTo?: Date;
+  /** One group of dead letters (`dead-letter-groups.ts`). */
+  fingerprint?: string;
 }
 
 /** Where a service's replays go, and which topics it may send them back to (the ones it consumes). */
@@ -58,6 +60,7 @@ export function deadLetterWhere(filter: DeadLetterFilter, alias = ''): { sql: st
   if (filter.errorText) add((p) => `${column('error_message')} ILIKE '%' || ${p} || '%'`, filter.errorText.replace(/[\\%_]/g, '\\$&'));
   if (filter.failedFrom) add((p) => `${column('failed_at')} >= ${p}::timestamptz`, filter.failedFrom.toISOString());
   if (filter.failedTo) add((p) => `${column('failed_at')} <= ${p}::timestamptz`, filter.failedTo.toISOString());
+  if (filter.fingerprint) add((p) => `${column('fingerprint')} = ${p}`, filter.fingerprint);
   return { sql: conditions.length ? conditions.join(' AND ') : 'TRUE', values };
 }
 
@@ -172,6 +175,26 @@ export async function replayMatchingDeadLetters(
     database,
     rows.map((row) => row.id),
     route,
+    options,
+  );
+  return { ...result, matched: rows.length };
+}
+
+/** Discards every pending dead letter that matches the filter (oldest first, at most `limit`), like a selection. */
+export async function discardMatchingDeadLetters(
+  database: TransactionalDatabase,
+  filter: DeadLetterFilter,
+  options: { requestedBy: string; reason: string; limit: number },
+): Promise<{ discarded: string[]; matched: number }> {
+  const where = deadLetterWhere({ ...filter, status: filter.status ?? 'PENDING' });
+  const rows = await database.$queryRawUnsafe<Array<{ id: string }>>(
+    `SELECT id::text FROM dead_letter WHERE ${where.sql} ORDER BY failed_at, id LIMIT ${Number(options.limit)}`,
+    ...where.values,
+  );
+  if (!rows.length) return { discarded: [], matched: 0 };
+  const result = await discardDeadLetters(
+    database,
+    rows.map((row) => row.id),
     options,
   );
   return { ...result, matched: rows.length };

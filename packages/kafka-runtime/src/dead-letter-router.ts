@@ -4,11 +4,13 @@ import { z } from 'zod';
 import {
   deadLetterWhere,
   discardDeadLetters,
+  discardMatchingDeadLetters,
   replayDeadLetters,
   replayMatchingDeadLetters,
   type DeadLetterFilter,
   type ReplayRoute,
 } from './dead-letter-replay.js';
+import { listDeadLetterGroups } from './dead-letter-groups.js';
 import type { TransactionalDatabase } from './sql-client.js';
 
 const filterInput = z.object({
@@ -17,6 +19,7 @@ const filterInput = z.object({
   errorText: z.string().max(200).optional(),
   failedFrom: z.coerce.date().optional(),
   failedTo: z.coerce.date().optional(),
+  fingerprint: z.string().regex(/^[0-9a-f]{32}$/, 'a group fingerprint is 32 hex digits').optional(),
 });
 
 const idInput = z.uuid();
@@ -38,6 +41,7 @@ interface DeadLetterListRow {
   status: string;
   replay_of: string | null;
   replay_count: number;
+  fingerprint: string;
 }
 
 interface DeadLetterDetailRow extends DeadLetterListRow {
@@ -47,7 +51,8 @@ interface DeadLetterDetailRow extends DeadLetterListRow {
 
 const listColumns = `d.id::text, d.original_topic, d.original_partition, d.original_offset::text, d.message_key,
   d.consumer_group, d.event_id, d.event_type, d.error_message, d.error_class, d.attempts, d.failed_at, d.status,
-  d.replay_of::text, (SELECT count(*)::int FROM dead_letter_replay r WHERE r.dead_letter_id = d.id AND r.action = 'REPLAY') AS replay_count`;
+  d.replay_of::text, (SELECT count(*)::int FROM dead_letter_replay r WHERE r.dead_letter_id = d.id AND r.action = 'REPLAY') AS replay_count,
+  d.fingerprint`;
 
 function toListItem(row: DeadLetterListRow) {
   return {
@@ -66,6 +71,7 @@ function toListItem(row: DeadLetterListRow) {
     status: row.status,
     replayOf: row.replay_of,
     replayCount: row.replay_count,
+    fingerprint: row.fingerprint,
   };
 }
 
@@ -112,6 +118,10 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
           nextCursor: rows.length > input.limit && last ? { failedAt: last.failedAt, id: last.id } : null,
         };
       }),
+
+    groups: adminProcedure
+      .input(filterInput.extend({ limit: z.number().int().min(1).max(200).default(100) }))
+      .query(({ input }) => listDeadLetterGroups(database, input, input.limit)),
 
     count: adminProcedure.input(filterInput).query(async ({ input }) => {
       const where = deadLetterWhere(input);
@@ -179,12 +189,31 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
       ),
 
     replayMatching: adminProcedure
-      .input(z.object({ filter: filterInput, limit: z.number().int().min(1).max(maxSelection).default(maxSelection) }))
+      .input(
+        z.object({
+          filter: filterInput,
+          limit: z.number().int().min(1).max(maxSelection).default(maxSelection),
+          maxPerSecond: z.number().int().min(1).max(100).default(20),
+        }),
+      )
       .mutation(({ input, ctx }) =>
         replayMatchingDeadLetters(database, input.filter as DeadLetterFilter, route, {
           requestedBy: ctx.user.email,
           limit: input.limit,
+          maxPerSecond: input.maxPerSecond,
         }),
+      ),
+
+    discardMatching: adminProcedure
+      .input(
+        z.object({
+          filter: filterInput,
+          reason: z.string().trim().min(1).max(500),
+          limit: z.number().int().min(1).max(maxSelection).default(maxSelection),
+        }),
+      )
+      .mutation(({ input, ctx }) =>
+        discardMatchingDeadLetters(database, input.filter, { requestedBy: ctx.user.email, reason: input.reason, limit: input.limit }),
       ),
 
     discard: adminProcedure

@@ -18,6 +18,7 @@ export * from './apply-events.js';
 export * from './event-consumer.js';
 export * from './dead-letter-store.js';
 export * from './dead-letter-replay.js';
+export * from './dead-letter-groups.js';
 export * from './service-eventing.js';
 export * from './dead-letter-router.js';
 export * from './metrics.js';
