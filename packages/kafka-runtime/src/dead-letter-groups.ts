@@ -1,4 +1,4 @@
-import { deadLetterWhere, type DeadLetterFilter } from './dead-letter-replay.js';
+import { deadLetterWhere, type DeadLetterFilter } from './dead-letter-filter.js';
 import type { SqlClient } from './sql-client.js';
 
 /** One kind of failure: the dead letters of one original topic, error class and error pattern (ids, numbers normalised). */

@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, headerNames, type DeadLetterStatus } from '@food/contracts';
 import type { TransactionalDatabase } from './sql-client.js';
+import { deadLetterWhere, type DeadLetterFilter } from './dead-letter-filter.js';
 import { writeToOutbox } from './write-outbox.js';
-
-export interface DeadLetterFilter {
-  status?: DeadLetterStatus;
-  originalTopic?: string;
-  /** Matched case-insensitively against the error message. */
-  errorText?: string;
-  failedFrom?: Date;
-  failedTo?: Date;
-  /** One group of dead letters (`dead-letter-groups.ts`). */
-  fingerprint?: string;
-}
 
 /** Where a service's replays go, and which topics it may send them back to (the ones it consumes). */
 export interface ReplayRoute {
@@ -44,24 +34,6 @@ interface DeadLetterRow {
   key_bytes: Uint8Array | null;
   value: Uint8Array;
   headers: Record<string, string>;
-}
-
-/** Builds the SQL condition of a filter over `dead_letter` (optionally aliased), with parameters numbered from 1. */
-export function deadLetterWhere(filter: DeadLetterFilter, alias = ''): { sql: string; values: unknown[] } {
-  const column = (name: string) => (alias ? `${alias}.${name}` : name);
-  const conditions: string[] = [];
-  const values: unknown[] = [];
-  const add = (condition: (placeholder: string) => string, value: unknown) => {
-    values.push(value);
-    conditions.push(condition(`$${values.length}`));
-  };
-  if (filter.status) add((p) => `${column('status')} = ${p}`, filter.status);
-  if (filter.originalTopic) add((p) => `${column('original_topic')} = ${p}`, filter.originalTopic);
-  if (filter.errorText) add((p) => `${column('error_message')} ILIKE '%' || ${p} || '%'`, filter.errorText.replace(/[\\%_]/g, '\\$&'));
-  if (filter.failedFrom) add((p) => `${column('failed_at')} >= ${p}::timestamptz`, filter.failedFrom.toISOString());
-  if (filter.failedTo) add((p) => `${column('failed_at')} <= ${p}::timestamptz`, filter.failedTo.toISOString());
-  if (filter.fingerprint) add((p) => `${column('fingerprint')} = ${p}`, filter.fingerprint);
-  return { sql: conditions.length ? conditions.join(' AND ') : 'TRUE', values };
 }
 
 /**

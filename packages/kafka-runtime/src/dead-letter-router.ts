@@ -1,16 +1,16 @@
 import { deadLetterStatuses, DomainError } from '@food/contracts';
 import { adminProcedure, router } from '@food/service-kit';
 import { z } from 'zod';
+import { deadLetterWhere, type DeadLetterFilter } from './dead-letter-filter.js';
 import {
-  deadLetterWhere,
   discardDeadLetters,
   discardMatchingDeadLetters,
   replayDeadLetters,
   replayMatchingDeadLetters,
-  type DeadLetterFilter,
   type ReplayRoute,
 } from './dead-letter-replay.js';
 import { listDeadLetterGroups } from './dead-letter-groups.js';
+import { deadLettersOfKey } from './dead-letter-history.js';
 import type { TransactionalDatabase } from './sql-client.js';
 
 const filterInput = z.object({
@@ -20,6 +20,10 @@ const filterInput = z.object({
   failedFrom: z.coerce.date().optional(),
   failedTo: z.coerce.date().optional(),
   fingerprint: z.string().regex(/^[0-9a-f]{32}$/, 'a group fingerprint is 32 hex digits').optional(),
+  key: z.string().min(1).max(1000).optional(),
+  eventId: z.string().min(1).max(100).optional(),
+  payloadText: z.string().min(1).max(200).optional(),
+  header: z.object({ name: z.string().min(1).max(200).optional(), value: z.string().min(1).max(1000) }).optional(),
 });
 
 const idInput = z.uuid();
@@ -106,14 +110,22 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
           values.push(input.cursor.failedAt.toISOString(), input.cursor.id);
           cursorSql = ` AND (d.failed_at, d.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`;
         }
-        const rows = await database.$queryRawUnsafe<DeadLetterListRow[]>(
-          `SELECT ${listColumns} FROM dead_letter d WHERE ${where.sql}${cursorSql}
-           ORDER BY d.failed_at DESC, d.id DESC LIMIT ${input.limit + 1}`,
-          ...values,
-        );
+        const [rows, counted] = await Promise.all([
+          database.$queryRawUnsafe<DeadLetterListRow[]>(
+            `SELECT ${listColumns} FROM dead_letter d WHERE ${where.sql}${cursorSql}
+             ORDER BY d.failed_at DESC, d.id DESC LIMIT ${input.limit + 1}`,
+            ...values,
+          ),
+          database.$queryRawUnsafe<Array<{ total: number }>>(
+            `SELECT count(*)::int AS total FROM dead_letter d WHERE ${where.sql}`,
+            ...where.values,
+          ),
+        ]);
         const page = rows.slice(0, input.limit).map(toListItem);
         const last = page.at(-1);
         return {
+          /** Every dead letter the filter matches, across all pages. */
+          total: counted[0]?.total ?? 0,
           items: page,
           nextCursor: rows.length > input.limit && last ? { failedAt: last.failedAt, id: last.id } : null,
         };
@@ -122,6 +134,11 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
     groups: adminProcedure
       .input(filterInput.extend({ limit: z.number().int().min(1).max(200).default(100) }))
       .query(({ input }) => listDeadLetterGroups(database, input, input.limit)),
+
+    /** The dead letters of one key (an order id) with their replays and outcomes, for the order's timeline. */
+    ofKey: adminProcedure
+      .input(z.object({ key: z.string().min(1).max(1000) }))
+      .query(({ input }) => deadLettersOfKey(database, input.key)),
 
     count: adminProcedure.input(filterInput).query(async ({ input }) => {
       const where = deadLetterWhere(input);

@@ -1,39 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  deadLetterWhere,
-  discardMatchingDeadLetters,
-  insertDeadLetter,
-  listDeadLetterGroups,
-  type DeadLetterRow,
-} from '../src/index.js';
+import { deadLetterWhere, discardMatchingDeadLetters, insertDeadLetter, listDeadLetterGroups } from '../src/index.js';
+import { deadLetter } from './support/dead-letters.js';
 import { createLedgerDatabase } from './support/ledger.js';
 
 type Ledger = Awaited<ReturnType<typeof createLedgerDatabase>>;
-
-function deadLetter(overrides: Partial<DeadLetterRow>): DeadLetterRow {
-  return {
-    id: randomUUID(),
-    dlqTopic: 'ledger.failed.dlq',
-    dlqPartition: 0,
-    dlqOffset: String(Math.floor(Math.random() * 1e9)),
-    originalTopic: 'ledger.credited',
-    originalPartition: 0,
-    originalOffset: '1',
-    key: Buffer.from(randomUUID()),
-    consumerGroup: 'ledger',
-    eventId: randomUUID(),
-    eventType: 'ledger.credited',
-    value: Buffer.from('{}'),
-    headers: {},
-    errorMessage: 'boom',
-    errorClass: 'HANDLER_FAILED',
-    attempts: 3,
-    failedAt: new Date().toISOString(),
-    replayOf: null,
-    ...overrides,
-  };
-}
 
 describe('dead letters grouped by kind of failure', () => {
   let db: Ledger;

@@ -15,6 +15,8 @@ import { trpcCodeOf } from '../../trpc/trpc-error';
 import { useTRPC } from '../../trpc/trpc-react';
 import { useAdminFeedStatus } from '../admin-live-feed';
 import { SagaTimeline } from './saga-timeline';
+import { sagaTimelineEntries } from './saga-timeline-entries';
+import { useOrderDeadLetters } from './use-order-dead-letters';
 
 /** One order as operators see it: its facts, and the saga's events with time, source and payload. */
 export function AdminOrderDetail({ orderId }: { orderId: string }) {
@@ -28,6 +30,7 @@ export function AdminOrderDetail({ orderId }: { orderId: string }) {
       { refetchInterval: (query) => whilePending(query.state.data?.status) },
     ),
   );
+  const deadLetters = useOrderDeadLetters(orderId, order.data?.status === 'PENDING_PAYMENT');
   const timeline = useQuery(
     trpc.order.adminTimeline.queryOptions(
       { orderId },
@@ -93,8 +96,13 @@ export function AdminOrderDetail({ orderId }: { orderId: string }) {
               onRetry={() => void timeline.refetch()}
             />
           ) : (
-            <SagaTimeline events={timeline.data.events} />
+            <SagaTimeline
+              entries={sagaTimelineEntries(timeline.data.events, deadLetters.deadLetters)}
+            />
           )}
+          {deadLetters.error ? (
+            <ErrorNotice error={deadLetters.error} title="Dead letters of this order could not be loaded" />
+          ) : null}
         </section>
         <section className="card" aria-labelledby="facts-heading">
           <h2 id="facts-heading">Order</h2>
