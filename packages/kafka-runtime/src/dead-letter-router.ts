@@ -11,6 +11,7 @@ import {
 } from './dead-letter-replay.js';
 import { listDeadLetterGroups } from './dead-letter-groups.js';
 import { deadLettersOfKey } from './dead-letter-history.js';
+import { listColumns, listDeadLetters, toListItem, type DeadLetterDetailRow } from './dead-letter-list.js';
 import type { TransactionalDatabase } from './sql-client.js';
 
 const filterInput = z.object({
@@ -28,56 +29,6 @@ const filterInput = z.object({
 
 const idInput = z.uuid();
 const maxSelection = 500;
-
-interface DeadLetterListRow {
-  id: string;
-  original_topic: string;
-  original_partition: number | null;
-  original_offset: string | null;
-  message_key: string | null;
-  consumer_group: string | null;
-  event_id: string | null;
-  event_type: string | null;
-  error_message: string;
-  error_class: string;
-  attempts: number;
-  failed_at: Date;
-  status: string;
-  replay_of: string | null;
-  replay_count: number;
-  fingerprint: string;
-}
-
-interface DeadLetterDetailRow extends DeadLetterListRow {
-  value: Uint8Array;
-  headers: Record<string, string>;
-}
-
-const listColumns = `d.id::text, d.original_topic, d.original_partition, d.original_offset::text, d.message_key,
-  d.consumer_group, d.event_id, d.event_type, d.error_message, d.error_class, d.attempts, d.failed_at, d.status,
-  d.replay_of::text, (SELECT count(*)::int FROM dead_letter_replay r WHERE r.dead_letter_id = d.id AND r.action = 'REPLAY') AS replay_count,
-  d.fingerprint`;
-
-function toListItem(row: DeadLetterListRow) {
-  return {
-    id: row.id,
-    originalTopic: row.original_topic,
-    originalPartition: row.original_partition,
-    originalOffset: row.original_offset,
-    messageKey: row.message_key,
-    consumerGroup: row.consumer_group,
-    eventId: row.event_id,
-    eventType: row.event_type,
-    errorMessage: row.error_message,
-    errorClass: row.error_class,
-    attempts: row.attempts,
-    failedAt: row.failed_at.toISOString(),
-    status: row.status,
-    replayOf: row.replay_of,
-    replayCount: row.replay_count,
-    fingerprint: row.fingerprint,
-  };
-}
 
 /** The payload as text, and parsed when it is JSON, so an admin sees it pretty-printed. */
 function describePayload(value: Uint8Array) {
@@ -102,34 +53,7 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
           cursor: z.object({ failedAt: z.coerce.date(), id: idInput }).optional(),
         }),
       )
-      .query(async ({ input }) => {
-        const where = deadLetterWhere(input, 'd');
-        const values = [...where.values];
-        let cursorSql = '';
-        if (input.cursor) {
-          values.push(input.cursor.failedAt.toISOString(), input.cursor.id);
-          cursorSql = ` AND (d.failed_at, d.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`;
-        }
-        const [rows, counted] = await Promise.all([
-          database.$queryRawUnsafe<DeadLetterListRow[]>(
-            `SELECT ${listColumns} FROM dead_letter d WHERE ${where.sql}${cursorSql}
-             ORDER BY d.failed_at DESC, d.id DESC LIMIT ${input.limit + 1}`,
-            ...values,
-          ),
-          database.$queryRawUnsafe<Array<{ total: number }>>(
-            `SELECT count(*)::int AS total FROM dead_letter d WHERE ${where.sql}`,
-            ...where.values,
-          ),
-        ]);
-        const page = rows.slice(0, input.limit).map(toListItem);
-        const last = page.at(-1);
-        return {
-          /** Every dead letter the filter matches, across all pages. */
-          total: counted[0]?.total ?? 0,
-          items: page,
-          nextCursor: rows.length > input.limit && last ? { failedAt: last.failedAt, id: last.id } : null,
-        };
-      }),
+      .query(({ input }) => listDeadLetters(database, input, input)),
 
     groups: adminProcedure
       .input(filterInput.extend({ limit: z.number().int().min(1).max(200).default(100) }))

@@ -21,6 +21,7 @@ export * from './dead-letter-filter.js';
 export * from './dead-letter-replay.js';
 export * from './dead-letter-groups.js';
 export * from './dead-letter-history.js';
+export * from './dead-letter-list.js';
 export * from './service-eventing.js';
 export * from './dead-letter-router.js';
 export * from './metrics.js';
