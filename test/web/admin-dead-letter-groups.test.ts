@@ -59,6 +59,20 @@ describe('web console: dead letters grouped by kind of failure', () => {
           'every order of the outage dead-lettered in payment',
         );
 
+        // The customer of a dead-lettered order is told the truth: slow, not charged, retried.
+        const shopper = await newVisitor(browser());
+        try {
+          await signInThroughUi(shopper.page, { email: customer.email, password: 'correct-horse-battery-1' });
+          await shopper.page.goto(webUrl(`/orders/${orderIds[0]}`));
+          const delayed = shopper.page.getByTestId('payment-delayed');
+          await delayed.waitFor({ timeout: timeouts.saga });
+          expect(await delayed.innerText()).toContain('has not been charged');
+          expect(await shopper.page.getByTestId('order-status').first().getAttribute('data-status')).toBe('PENDING_PAYMENT');
+          expect(shopper.pageErrors).toEqual([]);
+        } finally {
+          await shopper.context.close();
+        }
+
         await signInThroughUi(admin.page, testStack().accounts.admin);
         await admin.page.goto(webUrl('/admin/dead-letters?service=payment'));
         const outageGroups = admin.page
