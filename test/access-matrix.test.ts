@@ -22,6 +22,7 @@ const rules = {
   'auth.logout': 'public',
   'auth.me': 'customer',
   'auth.listUsers': 'admin',
+  'auth.usersByIds': 'admin',
   'auth.setRole': 'admin',
 
   'order.health': 'public',
@@ -123,6 +124,7 @@ const inputs: Record<string, (caller: Caller, fixtures: Fixtures) => unknown> = 
   'order.list': () => ({}),
   'order.get': (caller) => ({ orderId: caller.ownOrderId }),
   'order.findByIdempotencyKey': () => ({ idempotencyKey: randomUUID() }),
+  'auth.usersByIds': () => ({ ids: [randomUUID()] }),
   'order.adminList': () => ({}),
   'order.adminCounts': () => ({}),
   'order.adminGet': (_caller, fixtures) => ({ orderId: fixtures.othersOrderId }),

@@ -6,7 +6,7 @@ import { newVisitor, screenshot, useBrowser, webUrl } from './support/browser.js
 import { signInThroughUi } from './support/web-flows.js';
 
 /** An order dead-lettered in payment (the provider was down), replayed and confirmed, so every page has content. */
-async function orderWithDeadLetter(): Promise<{ orderId: string; deadLetterId: string }> {
+async function orderWithDeadLetter(): Promise<{ orderId: string; deadLetterId: string; email: string }> {
   const { client: adminApi } = await signInAdmin();
   const customer = await newCustomer('phone');
   await adminApi.payment.setProviderOutage.mutate({ enabled: true });
@@ -26,7 +26,7 @@ async function orderWithDeadLetter(): Promise<{ orderId: string; deadLetterId: s
       timeouts.saga,
       'the replayed order confirmed',
     );
-    return { orderId, deadLetterId };
+    return { orderId, deadLetterId, email: customer.email };
   } finally {
     await adminApi.payment.setProviderOutage.mutate({ enabled: false });
   }
@@ -36,9 +36,9 @@ describe('web console on a 375 px phone', () => {
   const browser = useBrowser();
 
   it(
-    'every admin page fits the screen: no horizontal page scroll (tables scroll inside themselves)',
+    'every admin page fits the screen: no horizontal page scroll (tables scroll inside themselves); customers shown by name and email',
     async () => {
-      const { orderId, deadLetterId } = await orderWithDeadLetter();
+      const { orderId, deadLetterId, email } = await orderWithDeadLetter();
       const admin = await newVisitor(browser(), { viewport: phoneViewport });
       try {
         await signInThroughUi(admin.page, testStack().accounts.admin);
@@ -74,6 +74,13 @@ describe('web console on a 375 px phone', () => {
           }
         }
         expect(overflowing).toEqual([]);
+
+        // Admin views name the customer (name and email), not a short id.
+        await admin.page.goto(webUrl(`/admin/orders/${orderId}`));
+        await expect
+          .poll(() => admin.page.getByTestId('customer-name').first().innerText(), { timeout: timeouts.step })
+          .toContain(email);
+        expect(await admin.page.getByTestId('customer-name').first().innerText()).toContain('Test phone');
         expect(admin.pageErrors).toEqual([]);
       } finally {
         await admin.context.close();

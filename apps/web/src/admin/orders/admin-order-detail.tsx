@@ -14,6 +14,8 @@ import { OrderStatusBadge } from '../../orders/order-status-badge';
 import { trpcCodeOf } from '../../trpc/trpc-error';
 import { useTRPC } from '../../trpc/trpc-react';
 import { useAdminFeedStatus } from '../admin-live-feed';
+import { CustomerName } from '../customers/customer-name';
+import { useCustomerDirectory } from '../customers/use-customer-directory';
 import { SagaTimeline } from './saga-timeline';
 import { sagaTimelineEntries } from './saga-timeline-entries';
 import { useOrderDeadLetters } from './use-order-dead-letters';
@@ -30,6 +32,7 @@ export function AdminOrderDetail({ orderId }: { orderId: string }) {
       { refetchInterval: (query) => whilePending(query.state.data?.status) },
     ),
   );
+  const customers = useCustomerDirectory(order.data ? [order.data.userId] : []);
   const deadLetters = useOrderDeadLetters(orderId, order.data?.status === 'PENDING_PAYMENT');
   const timeline = useQuery(
     trpc.order.adminTimeline.queryOptions(
@@ -110,8 +113,8 @@ export function AdminOrderDetail({ orderId }: { orderId: string }) {
             <div>
               <dt>Customer</dt>
               <dd>
-                <Link href={`/admin/orders?customer=${data.userId}`} className="mono">
-                  {data.userId}
+                <Link href={`/admin/orders?customer=${data.userId}`}>
+                  <CustomerName userId={data.userId} customer={customers.get(data.userId)} />
                 </Link>
               </dd>
             </div>
