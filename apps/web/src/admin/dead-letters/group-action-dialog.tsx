@@ -1,4 +1,5 @@
 'use client';
+import { isPermanentDeadLetter } from '@food/contracts';
 import { useId, useState } from 'react';
 import { ModalDialog } from '../../components/modal-dialog';
 import type { GroupAction, ServiceDeadLetterGroup } from './dead-letter-group-types';
@@ -39,6 +40,13 @@ export function GroupActionDialog({
       {group ? (
         <p>
           <strong>{group.service}</strong>, <code>{group.originalTopic}</code>: {group.errorPattern}
+        </p>
+      ) : null}
+      {action === 'replay' && group && isPermanentDeadLetter(group.errorClass) ? (
+        <p className="notice notice-warning" data-testid="permanent-failure-warning">
+          {group.errorClass} is a permanent failure: the record itself or the receiver&apos;s state refuses it, so a
+          replay fails again (as a new dead letter) unless the code or the data changed. Discard the group if nothing
+          changed.
         </p>
       ) : null}
       {action === 'replay' ? (
