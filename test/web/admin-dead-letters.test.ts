@@ -35,7 +35,7 @@ describe('web console: an admin recovers from a payment provider outage', () => 
         });
 
         // The dead letter appears in the one view over all queues (it refetches by itself).
-        await admin.page.goto(webUrl('/admin/dead-letters?service=payment&topic=order.created'));
+        await admin.page.goto(webUrl('/admin/dead-letters?view=messages&service=payment&topic=order.created'));
         const row = admin.page.locator(
           `[data-testid="dead-letter-row"][data-service="payment"][data-key="${orderId}"]`,
         );
@@ -50,7 +50,7 @@ describe('web console: an admin recovers from a payment provider outage', () => 
         ).toBe('PENDING_PAYMENT');
 
         await switchOutage(admin.page, false);
-        await admin.page.goto(webUrl('/admin/dead-letters?service=payment&topic=order.created'));
+        await admin.page.goto(webUrl('/admin/dead-letters?view=messages&service=payment&topic=order.created'));
         await row.getByRole('link', { name: /Details/ }).click();
         await admin.page.waitForURL((url) =>
           url.pathname.startsWith('/admin/dead-letters/payment/'),
@@ -83,7 +83,7 @@ describe('web console: an admin recovers from a payment provider outage', () => 
 
         // The list follows: the letter is no longer pending.
         await admin.page.goto(
-          webUrl('/admin/dead-letters?service=payment&topic=order.created&status=ANY'),
+          webUrl('/admin/dead-letters?view=messages&service=payment&topic=order.created&status=ANY'),
         );
         await admin.page
           .locator(

@@ -47,5 +47,24 @@ export const deadLetterErrorClasses = [
 ] as const;
 export type DeadLetterErrorClass = (typeof deadLetterErrorClasses)[number];
 
+/**
+ * Failures a replay cannot cure: the record itself is malformed or of a version nobody reads, or the receiver's state
+ * contradicts it. Replaying one fails again unless the code or the data changed first.
+ */
+export const permanentDeadLetterErrorClasses: readonly DeadLetterErrorClass[] = [
+  'NOT_JSON',
+  'INVALID_ENVELOPE',
+  'UNKNOWN_EVENT_TYPE',
+  'UNKNOWN_VERSION',
+  'INVALID_PAYLOAD',
+  'UNREADABLE_RECORD',
+  'INVALID_REPLAY',
+  'PAYMENT_MISMATCH',
+  'DUPLICATE_PAYMENT',
+];
+
+export const isPermanentDeadLetter = (errorClass: string): boolean =>
+  (permanentDeadLetterErrorClasses as readonly string[]).includes(errorClass);
+
 export const deadLetterStatuses = ['PENDING', 'REPLAYED', 'DISCARDED'] as const;
 export type DeadLetterStatus = (typeof deadLetterStatuses)[number];

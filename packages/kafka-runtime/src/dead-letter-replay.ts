@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, headerNames, type DeadLetterStatus } from '@food/contracts';
 import type { TransactionalDatabase } from './sql-client.js';
+import { deadLetterWhere, type DeadLetterFilter } from './dead-letter-filter.js';
 import { writeToOutbox } from './write-outbox.js';
-
-export interface DeadLetterFilter {
-  status?: DeadLetterStatus;
-  originalTopic?: string;
-  /** Matched case-insensitively against the error message. */
-  errorText?: string;
-  failedFrom?: Date;
-  failedTo?: Date;
-}
 
 /** Where a service's replays go, and which topics it may send them back to (the ones it consumes). */
 export interface ReplayRoute {
@@ -42,23 +34,6 @@ interface DeadLetterRow {
   key_bytes: Uint8Array | null;
   value: Uint8Array;
   headers: Record<string, string>;
-}
-
-/** Builds the SQL condition of a filter over `dead_letter` (optionally aliased), with parameters numbered from 1. */
-export function deadLetterWhere(filter: DeadLetterFilter, alias = ''): { sql: string; values: unknown[] } {
-  const column = (name: string) => (alias ? `${alias}.${name}` : name);
-  const conditions: string[] = [];
-  const values: unknown[] = [];
-  const add = (condition: (placeholder: string) => string, value: unknown) => {
-    values.push(value);
-    conditions.push(condition(`$${values.length}`));
-  };
-  if (filter.status) add((p) => `${column('status')} = ${p}`, filter.status);
-  if (filter.originalTopic) add((p) => `${column('original_topic')} = ${p}`, filter.originalTopic);
-  if (filter.errorText) add((p) => `${column('error_message')} ILIKE '%' || ${p} || '%'`, filter.errorText.replace(/[\\%_]/g, '\\$&'));
-  if (filter.failedFrom) add((p) => `${column('failed_at')} >= ${p}::timestamptz`, filter.failedFrom.toISOString());
-  if (filter.failedTo) add((p) => `${column('failed_at')} <= ${p}::timestamptz`, filter.failedTo.toISOString());
-  return { sql: conditions.length ? conditions.join(' AND ') : 'TRUE', values };
 }
 
 /**
@@ -172,6 +147,26 @@ export async function replayMatchingDeadLetters(
     database,
     rows.map((row) => row.id),
     route,
+    options,
+  );
+  return { ...result, matched: rows.length };
+}
+
+/** Discards every pending dead letter that matches the filter (oldest first, at most `limit`), like a selection. */
+export async function discardMatchingDeadLetters(
+  database: TransactionalDatabase,
+  filter: DeadLetterFilter,
+  options: { requestedBy: string; reason: string; limit: number },
+): Promise<{ discarded: string[]; matched: number }> {
+  const where = deadLetterWhere({ ...filter, status: filter.status ?? 'PENDING' });
+  const rows = await database.$queryRawUnsafe<Array<{ id: string }>>(
+    `SELECT id::text FROM dead_letter WHERE ${where.sql} ORDER BY failed_at, id LIMIT ${Number(options.limit)}`,
+    ...where.values,
+  );
+  if (!rows.length) return { discarded: [], matched: 0 };
+  const result = await discardDeadLetters(
+    database,
+    rows.map((row) => row.id),
     options,
   );
   return { ...result, matched: rows.length };

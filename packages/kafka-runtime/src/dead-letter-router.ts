@@ -1,14 +1,17 @@
 import { deadLetterStatuses, DomainError } from '@food/contracts';
 import { adminProcedure, router } from '@food/service-kit';
 import { z } from 'zod';
+import { deadLetterWhere, type DeadLetterFilter } from './dead-letter-filter.js';
 import {
-  deadLetterWhere,
   discardDeadLetters,
+  discardMatchingDeadLetters,
   replayDeadLetters,
   replayMatchingDeadLetters,
-  type DeadLetterFilter,
   type ReplayRoute,
 } from './dead-letter-replay.js';
+import { listDeadLetterGroups } from './dead-letter-groups.js';
+import { deadLettersOfKey } from './dead-letter-history.js';
+import { listColumns, listDeadLetters, toListItem, type DeadLetterDetailRow } from './dead-letter-list.js';
 import type { TransactionalDatabase } from './sql-client.js';
 
 const filterInput = z.object({
@@ -17,57 +20,15 @@ const filterInput = z.object({
   errorText: z.string().max(200).optional(),
   failedFrom: z.coerce.date().optional(),
   failedTo: z.coerce.date().optional(),
+  fingerprint: z.string().regex(/^[0-9a-f]{32}$/, 'a group fingerprint is 32 hex digits').optional(),
+  key: z.string().min(1).max(1000).optional(),
+  eventId: z.string().min(1).max(100).optional(),
+  payloadText: z.string().min(1).max(200).optional(),
+  header: z.object({ name: z.string().min(1).max(200).optional(), value: z.string().min(1).max(1000) }).optional(),
 });
 
 const idInput = z.uuid();
 const maxSelection = 500;
-
-interface DeadLetterListRow {
-  id: string;
-  original_topic: string;
-  original_partition: number | null;
-  original_offset: string | null;
-  message_key: string | null;
-  consumer_group: string | null;
-  event_id: string | null;
-  event_type: string | null;
-  error_message: string;
-  error_class: string;
-  attempts: number;
-  failed_at: Date;
-  status: string;
-  replay_of: string | null;
-  replay_count: number;
-}
-
-interface DeadLetterDetailRow extends DeadLetterListRow {
-  value: Uint8Array;
-  headers: Record<string, string>;
-}
-
-const listColumns = `d.id::text, d.original_topic, d.original_partition, d.original_offset::text, d.message_key,
-  d.consumer_group, d.event_id, d.event_type, d.error_message, d.error_class, d.attempts, d.failed_at, d.status,
-  d.replay_of::text, (SELECT count(*)::int FROM dead_letter_replay r WHERE r.dead_letter_id = d.id AND r.action = 'REPLAY') AS replay_count`;
-
-function toListItem(row: DeadLetterListRow) {
-  return {
-    id: row.id,
-    originalTopic: row.original_topic,
-    originalPartition: row.original_partition,
-    originalOffset: row.original_offset,
-    messageKey: row.message_key,
-    consumerGroup: row.consumer_group,
-    eventId: row.event_id,
-    eventType: row.event_type,
-    errorMessage: row.error_message,
-    errorClass: row.error_class,
-    attempts: row.attempts,
-    failedAt: row.failed_at.toISOString(),
-    status: row.status,
-    replayOf: row.replay_of,
-    replayCount: row.replay_count,
-  };
-}
 
 /** The payload as text, and parsed when it is JSON, so an admin sees it pretty-printed. */
 function describePayload(value: Uint8Array) {
@@ -92,26 +53,16 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
           cursor: z.object({ failedAt: z.coerce.date(), id: idInput }).optional(),
         }),
       )
-      .query(async ({ input }) => {
-        const where = deadLetterWhere(input, 'd');
-        const values = [...where.values];
-        let cursorSql = '';
-        if (input.cursor) {
-          values.push(input.cursor.failedAt.toISOString(), input.cursor.id);
-          cursorSql = ` AND (d.failed_at, d.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`;
-        }
-        const rows = await database.$queryRawUnsafe<DeadLetterListRow[]>(
-          `SELECT ${listColumns} FROM dead_letter d WHERE ${where.sql}${cursorSql}
-           ORDER BY d.failed_at DESC, d.id DESC LIMIT ${input.limit + 1}`,
-          ...values,
-        );
-        const page = rows.slice(0, input.limit).map(toListItem);
-        const last = page.at(-1);
-        return {
-          items: page,
-          nextCursor: rows.length > input.limit && last ? { failedAt: last.failedAt, id: last.id } : null,
-        };
-      }),
+      .query(({ input }) => listDeadLetters(database, input, input)),
+
+    groups: adminProcedure
+      .input(filterInput.extend({ limit: z.number().int().min(1).max(200).default(100) }))
+      .query(({ input }) => listDeadLetterGroups(database, input, input.limit)),
+
+    /** The dead letters of one key (an order id) with their replays and outcomes, for the order's timeline. */
+    ofKey: adminProcedure
+      .input(z.object({ key: z.string().min(1).max(1000) }))
+      .query(({ input }) => deadLettersOfKey(database, input.key)),
 
     count: adminProcedure.input(filterInput).query(async ({ input }) => {
       const where = deadLetterWhere(input);
@@ -179,12 +130,31 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
       ),
 
     replayMatching: adminProcedure
-      .input(z.object({ filter: filterInput, limit: z.number().int().min(1).max(maxSelection).default(maxSelection) }))
+      .input(
+        z.object({
+          filter: filterInput,
+          limit: z.number().int().min(1).max(maxSelection).default(maxSelection),
+          maxPerSecond: z.number().int().min(1).max(100).default(20),
+        }),
+      )
       .mutation(({ input, ctx }) =>
         replayMatchingDeadLetters(database, input.filter as DeadLetterFilter, route, {
           requestedBy: ctx.user.email,
           limit: input.limit,
+          maxPerSecond: input.maxPerSecond,
         }),
+      ),
+
+    discardMatching: adminProcedure
+      .input(
+        z.object({
+          filter: filterInput,
+          reason: z.string().trim().min(1).max(500),
+          limit: z.number().int().min(1).max(maxSelection).default(maxSelection),
+        }),
+      )
+      .mutation(({ input, ctx }) =>
+        discardMatchingDeadLetters(database, input.filter, { requestedBy: ctx.user.email, reason: input.reason, limit: input.limit }),
       ),
 
     discard: adminProcedure

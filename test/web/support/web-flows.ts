@@ -34,7 +34,8 @@ export async function signInThroughUi(page: Page, account: Account, callbackPath
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('account-name').waitFor();
+  // Attached, not visible: a phone-wide header hides the name behind the account menu.
+  await page.getByTestId('account-name').waitFor({ state: 'attached' });
 }
 
 export interface CheckoutChoice {

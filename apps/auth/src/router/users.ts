@@ -19,6 +19,16 @@ export const userAdminProcedures = {
     .input(userListQuery)
     .query(({ ctx, input }) => listUsers(ctx.service.db, input)),
 
+  /** Names and emails of the users an admin view lists by id (orders, notifications); unknown ids are left out. */
+  usersByIds: adminProcedure
+    .input(z.object({ ids: z.array(z.uuid('must be a user id (uuid)')).max(200) }))
+    .query(({ ctx, input }) =>
+      ctx.service.db.user.findMany({
+        where: { id: { in: input.ids } },
+        select: { id: true, name: true, email: true },
+      }),
+    ),
+
   setRole: adminProcedure
     .input(z.object({ userId: z.uuid('must be a user id (uuid)'), role: z.enum(roles) }))
     .mutation(({ ctx, input }) =>

@@ -100,16 +100,22 @@ export function placedOrderDetail(order: {
 
 /** One order with its items and status history. `ownerId` restricts it to one customer: another's is NOT_FOUND. */
 export async function getOrder(db: Database, orderId: string, ownerId: string | null) {
-  const row = await db.order.findFirst({
-    where: { id: orderId, ...(ownerId ? { userId: ownerId } : {}) },
-    select: {
-      ...summarySelect,
-      deliveryAddress: true,
-      paymentMethod: true,
-      items: { select: { menuItemId: true, name: true, quantity: true, unitPriceCents: true }, orderBy: { id: 'asc' } },
-      timeline: { where: { status: { not: null } }, select: { status: true, note: true, occurredAt: true }, orderBy: { id: 'asc' } },
-    },
-  });
+  // The order and its history are read by separate statements: one snapshot (repeatable read) keeps a confirmation
+  // committed between them from showing as a pending status above a history that says confirmed.
+  const row = await db.$transaction(
+    (tx) =>
+      tx.order.findFirst({
+        where: { id: orderId, ...(ownerId ? { userId: ownerId } : {}) },
+        select: {
+          ...summarySelect,
+          deliveryAddress: true,
+          paymentMethod: true,
+          items: { select: { menuItemId: true, name: true, quantity: true, unitPriceCents: true }, orderBy: { id: 'asc' } },
+          timeline: { where: { status: { not: null } }, select: { status: true, note: true, occurredAt: true }, orderBy: { id: 'asc' } },
+        },
+      }),
+    { isolationLevel: 'RepeatableRead' },
+  );
   // Not found and not yours answer the same, so nobody learns that someone else's order exists.
   if (!row) throw new DomainError('NOT_FOUND', `no order ${orderId}`);
   return {

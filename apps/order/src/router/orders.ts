@@ -43,4 +43,15 @@ export const orderProcedures = {
   get: authedProcedure
     .input(z.object({ orderId: z.uuid() }))
     .query(({ input, ctx }) => getOrder(db, input.orderId, ctx.user.userId)),
+
+  /** Whether a create with this key made an order: asked by a checkout whose answer was lost on the way. */
+  findByIdempotencyKey: authedProcedure
+    .input(z.object({ idempotencyKey: createInput.shape.idempotencyKey }))
+    .query(async ({ input, ctx }) => {
+      const order = await db.order.findUnique({
+        where: { userId_idempotencyKey: { userId: ctx.user.userId, idempotencyKey: input.idempotencyKey } },
+        select: { id: true },
+      });
+      return { orderId: order?.id ?? null };
+    }),
 };

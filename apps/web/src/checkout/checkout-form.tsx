@@ -1,38 +1,43 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { cartStore, cartTotalCents, useCart } from '../cart/cart-store';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { cartTotalCents, useCart } from '../cart/cart-store';
 import { orderAmountLimitCents } from '../cart/order-amount-limit';
 import { EmptyState } from '../components/empty-state';
 import { ErrorNotice } from '../components/error-notice';
 import { Money } from '../components/money';
-import { useTRPC } from '../trpc/trpc-react';
-import { finishCheckout, idempotencyKeyFor } from './checkout-idempotency-key';
+import { loadCheckoutDraft, saveCheckoutDraft } from './checkout-draft';
+import { idempotencyKeyFor } from './checkout-idempotency-key';
 import { testPaymentMethods, type TestPaymentToken } from './test-payment-methods';
+import { usePlaceOrder, type LostAnswerCheck } from './use-place-order';
+
+const failureNotes: Record<LostAnswerCheck, string> = {
+  none: 'Nothing was ordered. You can try again safely: the same order will not be placed twice.',
+  checking: 'The connection failed before the shop answered. Checking whether your order was placed…',
+  'not-ordered':
+    'The connection failed and the shop has no such order: nothing was ordered. You can try again safely.',
+  unknown:
+    'The connection failed and we could not check whether your order was placed. Try again: if it was placed, you are taken to it, and it is never placed or charged twice.',
+};
 
 export function CheckoutForm() {
-  const trpc = useTRPC();
-  const router = useRouter();
   const cart = useCart();
   const addressId = useId();
   const [address, setAddress] = useState('');
   const [paymentMethod, setPaymentMethod] = useState<TestPaymentToken>('tok_visa');
   const [addressError, setAddressError] = useState<string | null>(null);
-  const submitting = useRef(false);
-  const createOrder = useMutation(
-    trpc.order.create.mutationOptions({
-      onSuccess(order) {
-        finishCheckout();
-        cartStore.clear();
-        router.push(`/orders/${order.id}?placed=1`);
-      },
-      onSettled() {
-        submitting.current = false;
-      },
-    }),
-  );
+  const [draftLoaded, setDraftLoaded] = useState(false);
+  const { createOrder, submitting, check } = usePlaceOrder();
+  // Read after mounting (sessionStorage exists only in the browser), saved on every change after that.
+  useEffect(() => {
+    const draft = loadCheckoutDraft();
+    if (draft.address) setAddress(draft.address);
+    if (draft.paymentMethod) setPaymentMethod(draft.paymentMethod);
+    setDraftLoaded(true);
+  }, []);
+  useEffect(() => {
+    if (draftLoaded) saveCheckoutDraft({ address, paymentMethod });
+  }, [draftLoaded, address, paymentMethod]);
 
   if (!cart) {
     if (createOrder.isSuccess) return <p role="status">Order placed. Taking you to it…</p>;
@@ -51,7 +56,7 @@ export function CheckoutForm() {
   }
 
   const total = cartTotalCents(cart);
-  const pending = createOrder.isPending || createOrder.isSuccess;
+  const pending = createOrder.isPending || createOrder.isSuccess || check === 'checking';
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -160,7 +165,7 @@ export function CheckoutForm() {
             The test provider declines payments above this limit: the order will be cancelled.
           </p>
         ) : null}
-        {createOrder.isError ? (
+        {createOrder.isError && check === 'none' ? (
           <ErrorNotice error={createOrder.error} title="Your order was not placed" />
         ) : null}
         <button
@@ -171,11 +176,11 @@ export function CheckoutForm() {
         >
           {pending ? 'Placing your order…' : 'Place order'}
         </button>
-        <p className="small muted" aria-live="polite">
+        <p className="small muted" aria-live="polite" data-testid="checkout-outcome">
           {createOrder.isPending
             ? 'Placing your order…'
             : createOrder.isError
-              ? 'Nothing was ordered. You can try again safely: the same order will not be placed twice.'
+              ? failureNotes[check]
               : ''}
         </p>
         <Link href="/" className="small">

@@ -1,7 +1,7 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useRef, type ReactNode } from 'react';
 import type { LiveStatus } from '../components/live-indicator';
 import { useTRPC } from '../trpc/trpc-react';
 import { useToast } from './toast-provider';
@@ -16,9 +16,14 @@ export function LiveFeedProvider({ children }: { children: ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
+  // One toast per notification, whatever delivers it twice (a reconnecting stream, a second feed of the page).
+  const seen = useRef(new Set<string>());
   const feed = useSubscription(
     trpc.notification.feed.subscriptionOptions(undefined, {
       onData(item) {
+        if (seen.current.has(item.id)) return;
+        seen.current.add(item.id);
+        if (seen.current.size > 500) seen.current.delete(seen.current.values().next().value ?? '');
         void queryClient.invalidateQueries(trpc.notification.pathFilter());
         if (item.orderId) void queryClient.invalidateQueries(trpc.order.pathFilter());
         toast({

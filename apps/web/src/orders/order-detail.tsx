@@ -15,6 +15,7 @@ import { CancellationNotice } from './cancellation-notice';
 import { OrderHistory } from './order-history';
 import { OrderItemsTable } from './order-items-table';
 import { OrderStatusBadge, orderStatusLabels } from './order-status-badge';
+import { PaymentDelayNotice } from './payment-delay-notice';
 
 /** One of the customer's orders: status (live), why it was cancelled, what was ordered, and its history. */
 export function OrderDetail({ orderId, justPlaced }: { orderId: string; justPlaced: boolean }) {
@@ -90,6 +91,7 @@ export function OrderDetail({ orderId, justPlaced }: { orderId: string; justPlac
           itself.
         </p>
       ) : null}
+      {data.status === 'PENDING_PAYMENT' ? <PaymentDelayNotice placedAt={data.createdAt} /> : null}
       {data.status === 'CONFIRMED' ? (
         <p className="notice notice-success">
           Payment received: your order is confirmed and on its way to the kitchen.

@@ -40,3 +40,9 @@ export function describeError(error: unknown): string {
         : 'Something went wrong on our side. Try again in a moment.';
   }
 }
+
+/** The call got no answer at all (the connection failed or was cut): the server may or may not have acted on it. */
+export function gotNoAnswer(error: unknown): boolean {
+  if (error instanceof TypeError) return true;
+  return error instanceof TRPCClientError && error.data === undefined && !error.shape;
+}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { DeadLettersView } from '@/admin/dead-letters/dead-letters-view';
+import { DeadLettersPageView } from '@/admin/dead-letters/dead-letters-page-view';
 import { PageHeader } from '@/components/page-header';
 
 export const metadata: Metadata = { title: 'Dead letters · Admin' };
@@ -9,9 +9,9 @@ export default function DeadLettersPage() {
     <>
       <PageHeader
         title="Dead letters"
-        description="Messages that a service gave up on after its retries, from the order, payment and notification queues. Fix the cause, then replay them."
+        description="Messages that a service gave up on after its retries, from the order, payment and notification queues, grouped by kind of failure. Fix the cause, then replay a group."
       />
-      <DeadLettersView />
+      <DeadLettersPageView />
     </>
   );
 }

@@ -1,4 +1,5 @@
 'use client';
+import { isPermanentDeadLetter } from '@food/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -82,6 +83,11 @@ export function DeadLetterDetail({ service, id }: { service: DeadLetterService; 
         </div>
         <div className="row">
           <DeadLetterStatusBadge status={data.status} />
+          {isPermanentDeadLetter(data.errorClass) ? (
+            <span className="badge badge-bad" title="A replay fails again unless the code or the data changed">
+              permanent: a replay fails again
+            </span>
+          ) : null}
           <button
             type="button"
             className="button"

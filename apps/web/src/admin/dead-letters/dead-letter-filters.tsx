@@ -11,6 +11,10 @@ export interface DeadLetterFilterValues {
   status: string;
   from: string;
   to: string;
+  key: string;
+  event: string;
+  payload: string;
+  header: string;
 }
 
 const serviceOptions = [
@@ -45,6 +49,10 @@ export function DeadLetterFilters({
         { name: 'service', label: 'Service', kind: 'select', options: serviceOptions },
         { name: 'topic', label: 'Original topic', kind: 'select', options: topicOptions },
         { name: 'status', label: 'Status', kind: 'select', options: statusOptions },
+        { name: 'key', label: 'Key (order id)', kind: 'text' },
+        { name: 'event', label: 'Event id', kind: 'text' },
+        { name: 'header', label: 'Header', kind: 'text', placeholder: 'name=value, or a value' },
+        { name: 'payload', label: 'Payload contains', kind: 'text' },
         { name: 'error', label: 'Error contains', kind: 'text', placeholder: 'e.g. outage' },
         { name: 'from', label: 'Failed from', kind: 'datetime' },
         { name: 'to', label: 'Failed until', kind: 'datetime' },

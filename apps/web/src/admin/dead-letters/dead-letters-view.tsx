@@ -5,16 +5,15 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice } from '../../components/error-notice';
 import { LoadMoreButton } from '../../components/load-more-button';
 import { LoadingRows } from '../../components/loading-rows';
-import { isoFromLocalInput } from '../../format/local-date-time';
 import { useUrlFilters } from '../use-url-filters';
 import { DeadLetterFilters } from './dead-letter-filters';
+import type { DeadLetterService } from './dead-letter-services';
+import type { ServiceDeadLetter } from './dead-letter-types';
 import {
-  deadLetterServices,
-  isDeadLetterStatus,
-  topicsConsumedBy,
-  type DeadLetterService,
-} from './dead-letter-services';
-import type { DeadLetterFilter, ServiceDeadLetter } from './dead-letter-types';
+  deadLetterFilterFromUrl,
+  deadLetterUrlKeys,
+  servicesMatching,
+} from './dead-letter-url-filter';
 import { DeadLettersTable } from './dead-letters-table';
 import { describeReplay, type ActionOutcome } from './describe-replay';
 import { DiscardDialog } from './discard-dialog';
@@ -22,7 +21,6 @@ import { mergeNewestFirst } from './merge-newest-first';
 import { ReplayMatchingDialog, replayMatchingLimit } from './replay-matching-dialog';
 import { useDeadLetterApi } from './use-dead-letter-api';
 
-const filterKeys = ['service', 'topic', 'error', 'status', 'from', 'to'] as const;
 const pageSize = 50;
 /** The list refetches this often, so replayed letters change status (and new ones appear) without a reload. */
 const refetchEveryMs = 5_000;
@@ -33,29 +31,12 @@ function groupByService(rows: ServiceDeadLetter[]) {
   return [...groups];
 }
 
-/** One view over the dead letters of order, payment and notification: filter, inspect, replay, discard. */
+/** One list over the dead letters of order, payment and notification (or one group): filter, inspect, replay, discard. */
 export function DeadLettersView() {
   const api = useDeadLetterApi();
-  const [filters, setFilters] = useUrlFilters(filterKeys);
-  const filter: DeadLetterFilter = {
-    status:
-      filters.status === 'ANY'
-        ? undefined
-        : isDeadLetterStatus(filters.status)
-          ? filters.status
-          : 'PENDING',
-    originalTopic: filters.topic || undefined,
-    errorText: filters.error || undefined,
-    failedFrom: isoFromLocalInput(filters.from),
-    failedTo: isoFromLocalInput(filters.to),
-  };
-  // A topic can only be in the queues of the services that consume it.
-  const services = deadLetterServices.filter(
-    (service) =>
-      (!filters.service || filters.service === service) &&
-      (!filter.originalTopic ||
-        (topicsConsumedBy[service] as readonly string[]).includes(filter.originalTopic)),
-  );
+  const [filters, setFilters] = useUrlFilters(deadLetterUrlKeys);
+  const filter = deadLetterFilterFromUrl(filters);
+  const services = servicesMatching(filters, filter);
   const listOf = (service: DeadLetterService) =>
     api.options[service].list.infiniteQueryOptions(
       { ...filter, limit: pageSize },
@@ -73,6 +54,7 @@ export function DeadLettersView() {
   const active = services.map((service) => ({ service, query: queues[service] }));
   const loading = active.some(({ query }) => query.isPending);
   const failed = active.find(({ query }) => query.isError)?.query;
+  const total = active.reduce((sum, { query }) => sum + (query.data?.pages[0]?.total ?? 0), 0);
   const { rows, heldBack } = mergeNewestFirst(
     active.map(({ service, query }) => ({
       service,
@@ -145,11 +127,19 @@ export function DeadLettersView() {
   return (
     <div className="stack">
       <DeadLetterFilters values={filters} onApply={setFilters} />
+      {filter.fingerprint ? (
+        <p className="notice notice-info" data-testid="dead-letter-group-scope">
+          Showing the messages of one group of {filters.service || 'a service'}.{' '}
+          <button type="button" className="link-button" onClick={() => setFilters({ group: '' })}>
+            Show every message
+          </button>
+        </p>
+      ) : null}
       <div className="spread" role="toolbar" aria-label="Dead-letter actions">
         <span className="small muted" aria-live="polite">
           {selectedRows.length
             ? `${selectedRows.length} selected`
-            : `${rows.length} shown${heldBack ? `, ${heldBack} more after loading` : ''}`}
+            : `${rows.length} shown of ${total}${heldBack ? `, ${heldBack} more after loading` : ''}`}
         </span>
         <div className="row">
           <button

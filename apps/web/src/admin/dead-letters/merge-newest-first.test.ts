@@ -18,6 +18,7 @@ const letter = (id: string, failedAt: string): DeadLetter => ({
   status: 'PENDING',
   replayOf: null,
   replayCount: 0,
+  fingerprint: '0123456789abcdef0123456789abcdef',
 });
 
 describe('mergeNewestFirst', () => {

@@ -8,6 +8,8 @@ import { LoadMoreButton } from '../../components/load-more-button';
 import { LoadingRows } from '../../components/loading-rows';
 import { LocalTime } from '../../components/local-time';
 import { shortId } from '../../format/formatters';
+import { CustomerName } from '../customers/customer-name';
+import { useCustomerDirectory } from '../customers/use-customer-directory';
 import {
   isNotificationKind,
   notificationKindLabels,
@@ -38,6 +40,7 @@ export function AdminNotificationsView() {
     ),
   );
   const items = notifications.data?.pages.flatMap((page) => page.items) ?? [];
+  const customers = useCustomerDirectory(items.map((item) => item.userId));
   return (
     <div className="stack">
       <LiveIndicator status={live} />
@@ -78,12 +81,12 @@ export function AdminNotificationsView() {
                     <td className="nowrap">
                       <LocalTime iso={notification.createdAt} />
                     </td>
-                    <td className="mono">
-                      <Link
-                        href={`/admin/notifications?user=${notification.userId}`}
-                        title={`Only ${notification.userId}`}
-                      >
-                        {shortId(notification.userId)}
+                    <td>
+                      <Link href={`/admin/notifications?user=${notification.userId}`}>
+                        <CustomerName
+                          userId={notification.userId}
+                          customer={customers.get(notification.userId)}
+                        />
                       </Link>
                     </td>
                     <td>

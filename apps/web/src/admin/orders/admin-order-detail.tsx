@@ -14,7 +14,11 @@ import { OrderStatusBadge } from '../../orders/order-status-badge';
 import { trpcCodeOf } from '../../trpc/trpc-error';
 import { useTRPC } from '../../trpc/trpc-react';
 import { useAdminFeedStatus } from '../admin-live-feed';
+import { CustomerName } from '../customers/customer-name';
+import { useCustomerDirectory } from '../customers/use-customer-directory';
 import { SagaTimeline } from './saga-timeline';
+import { sagaTimelineEntries } from './saga-timeline-entries';
+import { useOrderDeadLetters } from './use-order-dead-letters';
 
 /** One order as operators see it: its facts, and the saga's events with time, source and payload. */
 export function AdminOrderDetail({ orderId }: { orderId: string }) {
@@ -28,6 +32,8 @@ export function AdminOrderDetail({ orderId }: { orderId: string }) {
       { refetchInterval: (query) => whilePending(query.state.data?.status) },
     ),
   );
+  const customers = useCustomerDirectory(order.data ? [order.data.userId] : []);
+  const deadLetters = useOrderDeadLetters(orderId, order.data?.status === 'PENDING_PAYMENT');
   const timeline = useQuery(
     trpc.order.adminTimeline.queryOptions(
       { orderId },
@@ -93,8 +99,13 @@ export function AdminOrderDetail({ orderId }: { orderId: string }) {
               onRetry={() => void timeline.refetch()}
             />
           ) : (
-            <SagaTimeline events={timeline.data.events} />
+            <SagaTimeline
+              entries={sagaTimelineEntries(timeline.data.events, deadLetters.deadLetters)}
+            />
           )}
+          {deadLetters.error ? (
+            <ErrorNotice error={deadLetters.error} title="Dead letters of this order could not be loaded" />
+          ) : null}
         </section>
         <section className="card" aria-labelledby="facts-heading">
           <h2 id="facts-heading">Order</h2>
@@ -102,8 +113,8 @@ export function AdminOrderDetail({ orderId }: { orderId: string }) {
             <div>
               <dt>Customer</dt>
               <dd>
-                <Link href={`/admin/orders?customer=${data.userId}`} className="mono">
-                  {data.userId}
+                <Link href={`/admin/orders?customer=${data.userId}`}>
+                  <CustomerName userId={data.userId} customer={customers.get(data.userId)} />
                 </Link>
               </dd>
             </div>

@@ -5,10 +5,13 @@ import { Money } from '../../components/money';
 import { shortId } from '../../format/formatters';
 import { OrderStatusBadge } from '../../orders/order-status-badge';
 import type { RouterOutputs } from '../../trpc/router-types';
+import { CustomerName } from '../customers/customer-name';
+import { useCustomerDirectory } from '../customers/use-customer-directory';
 
 type AdminOrder = RouterOutputs['order']['adminList']['items'][number];
 
 export function AdminOrdersTable({ orders }: { orders: AdminOrder[] }) {
+  const customers = useCustomerDirectory(orders.map((order) => order.userId));
   return (
     <div className="table-wrap">
       <table className="table">
@@ -47,8 +50,8 @@ export function AdminOrdersTable({ orders }: { orders: AdminOrder[] }) {
               <td className="nowrap">
                 <LocalTime iso={order.createdAt} />
               </td>
-              <td className="mono" title={order.userId}>
-                {shortId(order.userId)}
+              <td>
+                <CustomerName userId={order.userId} customer={customers.get(order.userId)} />
               </td>
               <td>{order.restaurant.name}</td>
               <td className="numeric">{order.itemCount}</td>

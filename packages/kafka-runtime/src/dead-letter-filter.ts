@@ -1,0 +1,51 @@
+import type { DeadLetterStatus } from '@food/contracts';
+
+export interface DeadLetterFilter {
+  status?: DeadLetterStatus;
+  originalTopic?: string;
+  /** Matched case-insensitively against the error message. */
+  errorText?: string;
+  failedFrom?: Date;
+  failedTo?: Date;
+  /** One group of dead letters (`dead-letter-groups.ts`). */
+  fingerprint?: string;
+  /** The record's key, exactly (events are keyed by their order id). */
+  key?: string;
+  /** The event id the value names, exactly. */
+  eventId?: string;
+  /** Matched case-insensitively against the value's bytes read as text (non-ASCII bytes do not match). */
+  payloadText?: string;
+  /** A header whose value is exactly this; of this name only, when a name is given. */
+  header?: { name?: string; value: string };
+}
+
+const likePattern = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+/** Builds the SQL condition of a filter over `dead_letter` (optionally aliased), with parameters numbered from 1. */
+export function deadLetterWhere(filter: DeadLetterFilter, alias = ''): { sql: string; values: unknown[] } {
+  const column = (name: string) => (alias ? `${alias}.${name}` : name);
+  const conditions: string[] = [];
+  const values: unknown[] = [];
+  const add = (condition: (placeholder: string) => string, value: unknown) => {
+    values.push(value);
+    conditions.push(condition(`$${values.length}`));
+  };
+  if (filter.status) add((p) => `${column('status')} = ${p}`, filter.status);
+  if (filter.originalTopic) add((p) => `${column('original_topic')} = ${p}`, filter.originalTopic);
+  if (filter.errorText) add((p) => `${column('error_message')} ILIKE '%' || ${p} || '%'`, likePattern(filter.errorText));
+  if (filter.failedFrom) add((p) => `${column('failed_at')} >= ${p}::timestamptz`, filter.failedFrom.toISOString());
+  if (filter.failedTo) add((p) => `${column('failed_at')} <= ${p}::timestamptz`, filter.failedTo.toISOString());
+  if (filter.fingerprint) add((p) => `${column('fingerprint')} = ${p}`, filter.fingerprint);
+  if (filter.key) add((p) => `${column('message_key')} = ${p}`, filter.key);
+  if (filter.eventId) add((p) => `${column('event_id')} = ${p}`, filter.eventId);
+  if (filter.payloadText) {
+    add((p) => `encode(${column('value')}, 'escape') ILIKE '%' || ${p} || '%'`, likePattern(filter.payloadText));
+  }
+  if (filter.header?.name) {
+    // Containment, so the GIN index on headers answers it.
+    add((p) => `${column('headers')} @> ${p}::jsonb`, JSON.stringify({ [filter.header.name]: filter.header.value }));
+  } else if (filter.header) {
+    add((p) => `EXISTS (SELECT 1 FROM jsonb_each_text(${column('headers')}) h WHERE h.value = ${p})`, filter.header.value);
+  }
+  return { sql: conditions.length ? conditions.join(' AND ') : 'TRUE', values };
+}
