@@ -79,7 +79,8 @@ describe('retention purge of refresh tokens', () => {
     for (let i = 0; i < 120; i += 1)
       families.push(await signIn(2, { revokedHoursAgo: retentionHours + 2 }));
     const logger = createLogger('test-token-retention', { level: 'error' });
-    const instances = [createDatabase(database.url, 3), createDatabase(database.url, 3)];
+    const quiet = createLogger('retention-test', { level: 'error' });
+    const instances = [createDatabase(database.url, quiet, 3), createDatabase(database.url, quiet, 3)];
     try {
       const purges = instances.map(
         (db) =>
