@@ -79,8 +79,7 @@ describe('retention purge of refresh tokens', () => {
     for (let i = 0; i < 120; i += 1)
       families.push(await signIn(2, { revokedHoursAgo: retentionHours + 2 }));
     const logger = createLogger('test-token-retention', { level: 'error' });
-    const quiet = createLogger('retention-test', { level: 'error' });
-    const instances = [createDatabase(database.url, quiet, 3), createDatabase(database.url, quiet, 3)];
+    const instances = [createDatabase(database.url, logger, 3), createDatabase(database.url, logger, 3)];
     try {
       const purges = instances.map(
         (db) =>
