@@ -44,5 +44,7 @@ await startServiceEventing({
   },
   logger,
   onShutdown: shutdown.onShutdown,
+  // Nothing in a test run is old enough to purge; the purge loop runs as in a service.
+  retention: { outboxHours: 24, processedEventHours: 192, purgeIntervalMs: 60_000 },
 });
 logger.info('ledger service ready');
