@@ -151,8 +151,12 @@ export function launchProcess(info, { logDir, inheritOutput = false }) {
   });
   if (!inheritOutput) {
     const log = createWriteStream(logFile, { flags: 'a' });
-    child.stdout.pipe(log);
-    child.stderr.pipe(log);
+    // Two streams into one file: neither may end it (the other could still write, and a write after the end is
+    // an 'error' that ends this script). It ends when the child's streams have both closed.
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.once('close', () => log.end());
+    log.on('error', () => undefined); // a log line lost is not worth stopping the stack for
   }
   return { info: { ...info, logFile }, child };
 }
