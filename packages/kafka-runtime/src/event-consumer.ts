@@ -13,7 +13,7 @@ import { untilDatabaseAnswers, type OutageWatch } from './database-outage.js';
 import { EventApplier, type Applied } from './event-applier.js';
 import { markStarted } from './in-flight-marks.js';
 import { eventsConsumedTotal } from './metrics.js';
-import { createIdempotentProducer } from './kafka-client.js';
+import { connectWhenReachable, createIdempotentProducer } from './kafka-client.js';
 import { namespaced, withoutNamespace } from './namespace.js';
 import { guardedHeartbeat, PartitionLost, type PartitionControl } from './partition-control.js';
 import { defaultRetryPolicy } from './retry-policy.js';
@@ -131,7 +131,7 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
 
   async start(): Promise<void> {
     this.stopping = false;
-    await this.producer.connect();
+    await connectWhenReachable(this.producer, this.options.logger, () => this.stopping);
     await this.supervisor.start();
     this.options.logger.info('consumer started', { groupId: this.groupId });
   }

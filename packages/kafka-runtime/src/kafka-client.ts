@@ -52,3 +52,27 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
     createPartitioner: Partitioners.DefaultPartitioner,
   });
 }
+
+/**
+ * Connects a producer, waiting out a broker that is not there yet: a service restarted during a broker restart
+ * must come up when the broker does, not exit (kafkajs's connect gives up after its client retries).
+ */
+export async function connectWhenReachable(
+  producer: Producer,
+  logger: Logger,
+  isStopping: () => boolean,
+): Promise<void> {
+  for (let retryInMs = 500; ; retryInMs = Math.min(retryInMs * 2, 5000)) {
+    try {
+      await producer.connect();
+      return;
+    } catch (error) {
+      if (isStopping()) throw error;
+      logger.warn('kafka producer could not connect; trying again', {
+        error: (error as Error).message,
+        retryInMs,
+      });
+      await new Promise((resolve) => setTimeout(resolve, retryInMs));
+    }
+  }
+}
