@@ -16,7 +16,8 @@ export interface ChaosResult {
   duplicates: number;
   lost: number;
   recoveries: FaultRecovery[];
-  allTerminalMs: number;
+  /** null: some order never became terminal. */
+  allTerminalMs: number | null;
   checks: Check[];
 }
 
@@ -32,7 +33,7 @@ export function printSummary(result: ChaosResult): void {
   say(`  lost                   ${result.lost}`);
   say('  fault -> backlog drained (every order accepted before the fault ended terminal)');
   for (const line of describeRecoveries(result.recoveries)) say(line);
-  say(`  last fault -> all terminal  ${seconds(result.allTerminalMs)}`);
+  say(`  last fault -> all terminal  ${result.allTerminalMs === null ? 'never' : seconds(result.allTerminalMs)}`);
   for (const entry of result.checks) {
     const problems = entry.problems ? `: ${entry.problems} problem(s)` : '';
     say(`  ${entry.problems === 0 ? '✓' : '✖'} ${entry.name}${problems}${entry.detail ? ` (${entry.detail})` : ''}`);

@@ -50,8 +50,8 @@ export async function runChaos(options: ChaosOptions, stack: ChaosStack): Promis
   const load = await loadUnderFaults(options, stack, db, admin);
 
   const ids = load.placed.map((order) => order.orderId);
-  const replays = await replayUntilTerminal(db, admin, ids);
-  const allTerminalMs = Date.now() - load.outcome.lastFaultEnded;
+  const { replays, stillPending } = await replayUntilTerminal(db, admin, ids);
+  const allTerminalMs = stillPending === 0 ? Date.now() - load.outcome.lastFaultEnded : null;
   const faultOrder = (recovery: FaultRecovery) => load.faults.findIndex((fault) => fault.name === recovery.fault);
   const recoveries = (await Promise.all(load.outcome.recoveries)).sort((a, b) => faultOrder(a) - faultOrder(b));
   await settle(db, ids);

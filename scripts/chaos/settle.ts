@@ -21,8 +21,11 @@ async function waitForQuiet(db: Databases, ids: string[], timeoutMs: number): Pr
   }
 }
 
-/** Replays every pending dead letter of each service, up to three rounds; resolves the replays per service. */
-export async function replayUntilTerminal(db: Databases, admin: ApiClient, ids: string[]): Promise<Record<string, number>> {
+/**
+ * Replays every pending dead letter of each service, up to three rounds; resolves the replays per service and the
+ * orders still pending at the end.
+ */
+export async function replayUntilTerminal(db: Databases, admin: ApiClient, ids: string[]) {
   let stillPending = await waitForQuiet(db, ids, 180_000);
   const replays: Record<string, number> = {};
   for (let round = 0; round < 3; round += 1) {
@@ -42,7 +45,7 @@ export async function replayUntilTerminal(db: Databases, admin: ApiClient, ids: 
     );
     stillPending = await waitForQuiet(db, ids, 120_000);
   }
-  return replays;
+  return { replays, stillPending };
 }
 
 /** Lets consumers of the last events (notifications) and the relays settle before counting, for up to 30 s. */

@@ -51,7 +51,10 @@ function forward(request, response, upstream, attemptsLeft) {
     else if (!response.headersSent) response.writeHead(502).end();
     else response.destroy();
   });
-  response.on('close', () => outgoing.destroy());
+  // The client left before the answer was complete (a closed tab, an SSE feed ended): stop asking the instance.
+  response.on('close', () => {
+    if (!response.writableFinished) outgoing.destroy();
+  });
   if (['GET', 'HEAD'].includes(request.method ?? '')) outgoing.end();
   else request.pipe(outgoing);
 }

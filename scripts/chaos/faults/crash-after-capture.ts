@@ -13,11 +13,12 @@ export const crashAfterCaptureFault = ({ stack, db }: FaultDeps, at: number): Fa
       `INSERT INTO provider_setting (key, enabled, updated_by) VALUES ('crash-after-capture', true, 'chaos')
        ON CONFLICT (key) DO UPDATE SET enabled = true, updated_at = now()`,
     );
-    const deadline = Date.now() + 20_000;
+    // Long enough for captures to resume when another fault (a broker restart) holds them up.
+    const deadline = Date.now() + 60_000;
     while (Date.now() < deadline && !paymentInstances.some((name) => stack.hasExited(name))) await sleep(100);
     await db.query('payment', "UPDATE provider_setting SET enabled = false WHERE key = 'crash-after-capture'");
     const crashed = paymentInstances.filter((name) => stack.hasExited(name));
-    say(`    ${crashed.length ? `${crashed.join(', ')} died between capture and commit` : 'no capture within 20 s: nothing crashed'}`);
+    say(`    ${crashed.length ? `${crashed.join(', ')} died between capture and commit` : 'no capture within 60 s: nothing crashed'}`);
     for (const name of crashed) await stack.start(name);
     return [];
   },

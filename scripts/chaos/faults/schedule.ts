@@ -17,7 +17,7 @@ export function faultSchedule(options: ChaosOptions, deps: FaultDeps): Fault[] {
   if (options.short) {
     return [
       killAndRestartFault(deps, 0.3, 'payment', 'payment (instance 1)'),
-      brokerFault(options.cluster ? 0.5 : 0.6, 5_000),
+      brokerFault(options.cluster ? 0.4 : 0.6, 10_000),
       crashAfterCaptureFault(deps, 0.8),
     ];
   }
