@@ -1,26 +1,29 @@
 #!/usr/bin/env node
-// Manages a real single-node Apache Kafka broker (KRaft mode, no ZooKeeper) for local
-// development and tests. Dependency-free: Node builtins only. The steps live in scripts/kafka/.
+// Manages a real Apache Kafka broker (KRaft mode, no ZooKeeper) for local development and tests: one node, or
+// with KAFKA_BROKERS_IN_CLUSTER=3 a cluster of three combined broker+controller nodes. Dependency-free: Node builtins only. The steps live in scripts/kafka/.
 //
 //   node scripts/kafka.mjs fetch    download the broker jars via Maven (first run only)
 //   node scripts/kafka.mjs start    fetch if needed, format storage on first start, start, wait until ready
-//   node scripts/kafka.mjs status   running / starting / stopped / using an existing broker
-//   node scripts/kafka.mjs wait     wait until the broker is ready (default 60 s)
-//   node scripts/kafka.mjs stop     SIGTERM, wait up to 30 s, then SIGKILL
-//   node scripts/kafka.mjs reset    stop and delete the data dir (keeps the jars)
+//   node scripts/kafka.mjs status   running / starting / stopped / using an existing broker, per broker
+//   node scripts/kafka.mjs wait     wait until every broker is ready (default 60 s)
+//   node scripts/kafka.mjs stop     every broker of this checkout, single or cluster: SIGTERM, 30 s, then SIGKILL
+//   node scripts/kafka.mjs reset    stop and delete the data dirs (keeps the jars)
 //
-// Everything lives under <repo>/.local/kafka (git-ignored). Env: KAFKA_PORT (default 9092),
-// KAFKA_CONTROLLER_PORT (default 9093). Requires Java 17+ and Maven (`mvn`) on PATH.
+// Everything lives under <repo>/.local/kafka (git-ignored; a cluster's nodes in .local/kafka/cluster/node-N).
+// Env: KAFKA_PORT (default 9092), KAFKA_CONTROLLER_PORT (default 9093), KAFKA_BROKERS_IN_CLUSTER (1 or 3; the
+// cluster's nodes 2 and 3 listen on KAFKA_PORT+2/+3 and +4/+5). Requires Java 17+ and Maven (`mvn`) on PATH.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fetchKafka } from './kafka/fetch-jars.mjs';
+import { HOST } from './kafka/settings.mjs';
 import { say } from './kafka/shell.mjs';
 import { resetKafka, startKafka, stopKafka } from './kafka/start-stop.mjs';
 import { kafkaStatus, waitForKafka } from './kafka/status.mjs';
 
-export { brokerPid } from './kafka/broker-process.mjs';
+export { brokerPid, brokerPids } from './kafka/broker-process.mjs';
+export { brokerList, brokerNodes, brokersInCluster } from './kafka/settings.mjs';
 export { fetchKafka } from './kafka/fetch-jars.mjs';
 export { resetKafka, startKafka, stopKafka } from './kafka/start-stop.mjs';
 export { kafkaStatus, waitForKafka } from './kafka/status.mjs';
@@ -41,13 +44,15 @@ async function main(argv) {
       return 0;
     case 'status': {
       const st = await kafkaStatus();
-      const text = {
-        running: `running (pid ${st.pid}) at ${st.brokers}`,
-        starting: `starting (pid ${st.pid}), ${st.brokers} not accepting connections yet`,
-        external: `${st.brokers} is served by a process not started from this checkout; using the existing broker there`,
-        stopped: 'stopped',
-      }[st.state];
-      say(text);
+      const describe = (node) =>
+        ({
+          running: `running (pid ${node.pid}) at ${HOST}:${node.port}`,
+          starting: `starting (pid ${node.pid}), ${HOST}:${node.port} not accepting connections yet`,
+          external: `${HOST}:${node.port} is served by a process not started from this checkout; using the existing broker there`,
+          stopped: `stopped (${HOST}:${node.port})`,
+        })[node.state];
+      if (st.nodes.length === 1) say(describe(st.nodes[0]));
+      else for (const node of st.nodes) say(`broker ${node.id}: ${describe(node)}`);
       return st.state === 'stopped' ? 1 : 0;
     }
     case 'wait': {

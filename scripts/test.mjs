@@ -47,9 +47,11 @@ async function runVitest(stackEnv) {
  * restarts the Kafka broker. Each invariant it checks counts as one test.
  */
 async function runShortChaos() {
-  const resultFile = path.join(resultsDir, 'chaos-short.json');
+  // KAFKA_BROKERS_IN_CLUSTER=3 puts the whole run on the 3-broker cluster; its chaos then kills a partition leader.
+  const cluster = process.env.KAFKA_BROKERS_IN_CLUSTER === '3';
+  const resultFile = path.join(resultsDir, `chaos-short${cluster ? '-cluster' : ''}.json`);
   rmSync(resultFile, { force: true });
-  say('▸ short fault-injection run (scripts/chaos.ts --short)');
+  say(`▸ short fault-injection run (scripts/chaos.ts --short${cluster ? ', 3-broker cluster' : ''})`);
   try {
     // Moved with STACK_NAMESPACE / STACK_DATABASE_SUFFIX (two runs at once), chaos would otherwise take this run's
     // own databases and topics, and count the tests' data in its invariants: it gets its own, as its defaults do.
@@ -82,7 +84,7 @@ try {
   const { startSpanSink } = await import('./lib/span-sink.mjs');
   spanSink = await startSpanSink(4318 + settings.portOffset, settings.host);
   // Every process exports its spans to the sink, so a test can see one order's trace across services.
-  const processes = [...plan.all, plan.secondWeb];
+  const processes = [...plan.all, plan.secondWeb, plan.webBalancer];
   for (const info of processes) Object.assign(info.env, { OTEL_EXPORTER_OTLP_ENDPOINT: spanSink.url, TRACING_EXPORT_DELAY_MS: '200' });
   say('▸ starting the test stack (logs in .local/logs/test/)');
   stack = await startProcesses(processes, { mode: 'test' });

@@ -56,7 +56,8 @@ export function describeRecoveries(recoveries: FaultRecovery[]): string[] {
  */
 export function recoveryChecks(
   recoveries: FaultRecovery[],
-  allTerminalMs: number,
+  /** null: some order never became terminal. */
+  allTerminalMs: number | null,
   boundMs: number,
 ) {
   const late = recoveries.filter(({ drainedMs }) => drainedMs === null || drainedMs > boundMs);
@@ -73,8 +74,8 @@ export function recoveryChecks(
     },
     {
       name: `every order terminal within ${seconds(boundMs)} of the last fault`,
-      problems: allTerminalMs > boundMs ? 1 : 0,
-      detail: seconds(allTerminalMs),
+      problems: allTerminalMs === null || allTerminalMs > boundMs ? 1 : 0,
+      detail: allTerminalMs === null ? 'never' : seconds(allTerminalMs),
     },
   ];
 }

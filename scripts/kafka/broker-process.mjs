@@ -1,28 +1,40 @@
-// The broker process this checkout started: its pid file, liveness, ports and log.
+// A broker process this checkout started: its pid file, liveness, ports and log. Every function takes the node
+// (scripts/kafka/settings.mjs brokerNodes) whose files it reads.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { LOG_FILE, PID_FILE, PROPS_FILE, ROOT } from './paths.mjs';
-import { HOST } from './settings.mjs';
+import { ROOT } from './paths.mjs';
+import { brokerNodes, HOST } from './settings.mjs';
 import { tail } from './shell.mjs';
 
 /** Logged by kafka.server.KafkaRaftServer once the broker and controller are fully up. */
 export const READY_TEXT = 'Kafka Server started';
 
-export function readPid() {
+export function readPid(node) {
   try {
-    const pid = Number(fs.readFileSync(PID_FILE, 'utf8').trim());
+    const pid = Number(fs.readFileSync(node.pidFile, 'utf8').trim());
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;
   }
 }
 
-/** The pid of the broker this checkout runs, or null when none runs (the bench reads its CPU time). */
+/** The pid of the (first) broker this checkout runs, or null when none runs (the bench reads its CPU time). */
 export function brokerPid() {
-  const pid = readPid();
+  const [first] = brokerNodes();
+  const pid = first ? readPid(first) : null;
   return isOurBroker(pid) ? pid : null;
+}
+
+/** node id -> pid of every broker of the current setting that runs from this checkout (the chaos run kills one). */
+export function brokerPids() {
+  const pids = new Map();
+  for (const node of brokerNodes()) {
+    const pid = readPid(node);
+    if (isOurBroker(pid)) pids.set(node.id, pid);
+  }
+  return pids;
 }
 
 export function isAlive(pid) {
@@ -48,8 +60,8 @@ export function isOurBroker(pid) {
   return cmdline === null || cmdline.includes('kafka.Kafka');
 }
 
-export function removePidFile() {
-  fs.rmSync(PID_FILE, { force: true });
+export function removePidFile(node) {
+  fs.rmSync(node.pidFile, { force: true });
 }
 
 /** Resolves true if something accepts TCP connections on host:port. */
@@ -66,10 +78,10 @@ export function portOpen(port, host = HOST, timeoutMs = 1000) {
   });
 }
 
-/** Ports from the server.properties our running broker was started with (may differ from the current env). */
-export function configuredPorts() {
+/** Ports from the server.properties a running broker was started with (may differ from the current env). */
+export function configuredPorts(node) {
   try {
-    const props = fs.readFileSync(PROPS_FILE, 'utf8');
+    const props = fs.readFileSync(node.propsFile, 'utf8');
     const listeners = props.match(/^listeners=(.*)$/m)?.[1] ?? '';
     const broker = Number(listeners.match(/PLAINTEXT:\/\/[^:,]+:(\d+)/)?.[1]);
     const controller = Number(listeners.match(/CONTROLLER:\/\/[^:,]+:(\d+)/)?.[1]);
@@ -80,19 +92,19 @@ export function configuredPorts() {
   return null;
 }
 
-export function readLog() {
+export function readLog(node) {
   try {
-    return fs.readFileSync(LOG_FILE, 'utf8');
+    return fs.readFileSync(node.logFile, 'utf8');
   } catch {
     return '';
   }
 }
 
-export function logTail(n = 20) {
+export function logTail(node, n = 20) {
   try {
-    const t = tail(fs.readFileSync(LOG_FILE, 'utf8'), n);
+    const t = tail(fs.readFileSync(node.logFile, 'utf8'), n);
     return t
-      ? `--- last ${n} lines of ${path.relative(ROOT, LOG_FILE)} ---\n${t}`
+      ? `--- last ${n} lines of ${path.relative(ROOT, node.logFile)} ---\n${t}`
       : '(broker log is empty)';
   } catch {
     return '(no broker log)';

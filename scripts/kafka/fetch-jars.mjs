@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isOurBroker, readPid } from './broker-process.mjs';
+import { everyKnownNode } from './settings.mjs';
 import { checkJava } from './java.mjs';
 import { HOME, LIBS, LIBS_MARKER, POM, ROOT } from './paths.mjs';
 import { run, say, secs, tail } from './shell.mjs';
@@ -50,7 +51,7 @@ export async function fetchKafka({ force = false } = {}) {
     );
   }
   checkJava();
-  if (fs.existsSync(LIBS) && isOurBroker(readPid())) {
+  if (fs.existsSync(LIBS) && everyKnownNode().some((node) => isOurBroker(readPid(node)))) {
     throw new Error(
       'the broker jars need refetching but the broker is running; run `node scripts/kafka.mjs stop` first',
     );

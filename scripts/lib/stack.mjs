@@ -110,7 +110,25 @@ export async function stackPlan(settings, secrets) {
           env: { ...web.env, PORT: String(port('web') + secondInstancePortShift) },
         }
       : undefined;
-  return { services, gateway, web, secondWeb, all: [...services, ...extraInstances, gateway, web] };
+  // The one address in front of both (round robin, no affinity): a deployment's ingress, here a small process.
+  const webBalancer =
+    secondWeb && {
+      name: 'web-balancer',
+      cwd: repoRoot,
+      command: process.execPath,
+      args: [
+        path.join(repoRoot, 'scripts', 'web-balancer', 'main.mjs'),
+        '--port',
+        String(port('web') + 2 * secondInstancePortShift),
+        '--hostname',
+        settings.host,
+        ...[web, secondWeb].flatMap((instance) => ['--upstream', `${instance.name}=${instance.url}`]),
+      ],
+      url: `http://${settings.host}:${port('web') + 2 * secondInstancePortShift}`,
+      healthPath: '/healthz',
+      env: {},
+    };
+  return { services, gateway, web, secondWeb, webBalancer, all: [...services, ...extraInstances, gateway, web] };
 }
 
 /** Applies every service's migrations to its database (creating the database first). */

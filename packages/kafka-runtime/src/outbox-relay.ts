@@ -5,6 +5,7 @@ import { contextFromHeaders, isConnectionProblem, SpanKind, startSpan, type Logg
 import { eventsPublishedTotal } from './metrics.js';
 import { createIdempotentProducer } from './kafka-client.js';
 import { namespaced, withoutNamespace } from './namespace.js';
+import { needsNewProducerSession } from './producer-session-error.js';
 import { outboxChannel } from './write-outbox.js';
 
 /** One relay per database publishes; others stand by. The key is an arbitrary constant of this runtime. */
@@ -46,7 +47,7 @@ export interface OutboxRelayStats {
  */
 export class OutboxRelay {
   private readonly options: Required<OutboxRelayOptions>;
-  private readonly producer: Producer;
+  private producer: Producer;
   private client: pg.Client | undefined;
   private running = false;
   private draining = false;
@@ -134,11 +135,21 @@ export class OutboxRelay {
         this.lastError = `${(error as Error).name}: ${(error as Error).message}`;
         this.options.logger.warn('outbox relay: publishing failed; will retry', { error, retryInMs: backoffMs });
         if (isConnectionProblem(error)) await this.closeClient();
+        if (needsNewProducerSession(error)) await this.renewProducer();
         if (!this.running) return;
         await this.idle(backoffMs);
         backoffMs = Math.min(backoffMs * 2, 5000);
       }
     }
+  }
+
+  /** A new producer id: the next connect starts every partition's sequence numbers again (see needsNewProducerSession). */
+  private async renewProducer(): Promise<void> {
+    this.options.logger.warn('outbox relay: the broker refused the producer session; taking a new producer id');
+    const old = this.producer;
+    this.producer = createIdempotentProducer(this.options.kafka);
+    this.producerConnected = false;
+    await old.disconnect().catch(() => undefined);
   }
 
   private async ensureLeadership(): Promise<boolean> {
