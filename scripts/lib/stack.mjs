@@ -4,6 +4,9 @@ import path from 'node:path';
 import { localDir, repoRoot } from './paths.mjs';
 import { databaseUrl } from './settings.mjs';
 import { run, say, StepError } from './run.mjs';
+import { stopProcess } from './stop-process.mjs';
+
+export { stopProcess };
 
 const serviceApps = ['auth', 'order', 'payment', 'notification'];
 
@@ -186,19 +189,6 @@ export function launchProcess(info, { logDir, inheritOutput = false }) {
     log.on('error', () => undefined); // a log line lost is not worth stopping the stack for
   }
   return { info: { ...info, logFile }, child };
-}
-
-/** Stops a process with SIGTERM (SIGKILL after 10 s) and resolves when it has exited. */
-export function stopProcess(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 export function stackLogDir(mode) {
