@@ -5,13 +5,7 @@ import { createLogger } from '@food/service-kit';
 import type { IHeaders, Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendAllowingNullHeaders } from '../packages/kafka-runtime/test/support/null-headers.js';
-import {
-  eventually,
-  newCustomer,
-  orderInput,
-  queryService,
-  signInAdmin,
-} from './support/customers.js';
+import { eventually, newCustomer, orderInput, queryService, signInAdmin } from './support/customers.js';
 import {
   generateHostileRecords,
   hostileHeader,
@@ -19,6 +13,7 @@ import {
   type HostileRecord,
 } from './support/hostile-records.js';
 import { sampleEnvelope, samplePayload } from './support/sample-events.js';
+import { settledOrders } from './support/settled-orders.js';
 import { stackUrl, testStack } from './support/stack.js';
 
 /** `npm test` writes a few thousand; `npm run hostile-records` (HOSTILE_RECORDS=20000) the long form. */
@@ -90,18 +85,7 @@ async function laterOrdersSettle(count = 6) {
     ),
   );
   const ids = placed.map((order) => order.id);
-  const rows = await eventually(
-    async () => {
-      const found = await queryService<{ id: string; status: string }>(
-        'order',
-        "SELECT id::text, status FROM customer_order WHERE id = ANY($1::uuid[]) AND status <> 'PENDING_PAYMENT'",
-        [ids],
-      );
-      return found.length === ids.length && found;
-    },
-    30_000,
-    'the orders placed afterwards to settle',
-  );
+  const rows = await settledOrders(ids, 'the orders placed afterwards to settle');
   expect(rows.filter((row) => row.status === 'CONFIRMED')).toHaveLength(
     count - Math.floor(count / 3),
   );

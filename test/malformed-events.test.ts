@@ -10,15 +10,10 @@ import {
   type Producer,
 } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  eventually,
-  newCustomer,
-  orderInput,
-  queryService,
-  signInAdmin,
-} from './support/customers.js';
+import { eventually, newCustomer, orderInput, queryService, signInAdmin } from './support/customers.js';
 import * as sampleEvents from './support/sample-events.js';
 import type { EventType } from './support/sample-events.js';
+import { settledOrders } from './support/settled-orders.js';
 import { readServiceSurface } from './support/service-surface.js';
 import { testStack } from './support/stack.js';
 
@@ -259,22 +254,7 @@ describe('malformed messages on every consumed topic', () => {
       }
     }
     const ids = placed.map((order) => order.id);
-    const settled = await eventually(
-      async () => {
-        const rows = await queryService<{ id: string; status: string }>(
-          'order',
-          'SELECT id::text, status FROM customer_order WHERE id = ANY($1::uuid[])',
-          [ids],
-        );
-        return (
-          rows.every((row) => row.status !== 'PENDING_PAYMENT') &&
-          rows.length === ids.length &&
-          rows
-        );
-      },
-      30_000,
-      'every order placed after the poison to settle',
-    );
+    const settled = await settledOrders(ids, 'every order placed after the poison to settle');
     const expectedStatus = (id: string) =>
       placed.find((order) => order.id === id)?.paymentMethod === 'tok_visa'
         ? 'CONFIRMED'

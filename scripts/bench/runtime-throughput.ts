@@ -23,6 +23,143 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const benchPayload = z.object({ n: z.number().int() });
 
+interface BenchContext {
+  kafka: Kafka;
+  namespace: string;
+  eventCount: number;
+  logger: Logger;
+  db: PrismaClient;
+  benchDbUrl: string;
+}
+
+/** The same events for every run: each topic's events carry its name as their type, as the platform's do. */
+function makeEvents(topic: string, eventCount: number): OutgoingEvent[] {
+  const catalog = { [topic]: defineEvent(topic, benchPayload) };
+  return Array.from({ length: eventCount }, (_, n) =>
+    createEvent(catalog, topic, { n }, { correlationId: 'bench', causationId: null }, `key-${n % 50}`),
+  );
+}
+
+/**
+ * Timed from the commit of all events to the last one published, with the relay connected and leading before, as
+ * the bare producer is timed after its connect.
+ */
+async function relaySeconds(context: BenchContext, relayTopic: string) {
+  const { kafka, namespace, logger, db, benchDbUrl, eventCount } = context;
+  const relayEvents = makeEvents(relayTopic, eventCount);
+  const relay = new OutboxRelay({ databaseUrl: benchDbUrl, kafka, namespace, logger });
+  await relay.start();
+  while (!relay.stats().isLeader) await sleep(20);
+  await db.$transaction((tx) => writeToOutbox(tx, relayEvents), { timeout: 60_000 });
+  const started = performance.now();
+  while (relay.stats().published < eventCount) await sleep(5);
+  const seconds = (performance.now() - started) / 1000;
+  await relay.stop();
+  return seconds;
+}
+
+async function rawProducerSeconds(context: BenchContext, rawLogicalTopic: string) {
+  const rawProducer = context.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await rawProducer.connect();
+  const rawEvents = makeEvents(rawLogicalTopic, context.eventCount);
+  const started = performance.now();
+  for (let i = 0; i < rawEvents.length; i += 500) {
+    await rawProducer.send({
+      topic: namespaced(context.namespace, rawLogicalTopic),
+      acks: -1,
+      messages: rawEvents.slice(i, i + 500).map((event) => ({ key: event.key, value: event.value, headers: event.headers })),
+    });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await rawProducer.disconnect();
+  return seconds;
+}
+
+/** The runtime's consumer: the dedupe row and the effect in one transaction. Returns how to stop it. */
+async function startIdempotentConsumer(context: BenchContext, logicalTopic: string) {
+  const consumer = new EventConsumer({
+    kafka: context.kafka,
+    groupId: `bench-idempotent-${randomUUID()}`,
+    namespace: context.namespace,
+    catalog: { [logicalTopic]: defineEvent(logicalTopic, benchPayload) },
+    handlers: {
+      [logicalTopic]: async (event, tx) => {
+        await tx.$executeRawUnsafe('INSERT INTO bench_effect (n) VALUES ($1)', (event.payload as { n: number }).n);
+      },
+    },
+    database: context.db,
+    deadLetterTopic: 'bench.failed.dlq',
+    logger: context.logger,
+  });
+  await consumer.start();
+  return () => consumer.stop();
+}
+
+/** A bare kafkajs consumer writing the same effect, without dedupe. Returns how to stop it. */
+async function startPlainConsumer(context: BenchContext, logicalTopic: string) {
+  const consumer = context.kafka.consumer({ groupId: `bench-plain-${randomUUID()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic: namespaced(context.namespace, logicalTopic), fromBeginning: true });
+  await consumer.run({
+    partitionsConsumedConcurrently: 3,
+    eachMessage: async ({ message }) => {
+      const envelope = JSON.parse(message.value!.toString()) as { payload: { n: number } };
+      await context.db.$executeRawUnsafe('INSERT INTO bench_effect (n) VALUES ($1)', envelope.payload.n);
+    },
+  });
+  return () => consumer.disconnect();
+}
+
+/** Events per second a consumer applies, from its start to the last effect written. */
+async function consumerEventsPerSecond(context: BenchContext, start: () => Promise<() => Promise<void>>) {
+  const { db, eventCount } = context;
+  await db.$executeRawUnsafe('TRUNCATE bench_effect');
+  const started = performance.now();
+  const stop = await start();
+  for (;;) {
+    const [row] = await db.$queryRawUnsafe<Array<{ n: number }>>('SELECT count(*)::int AS n FROM bench_effect');
+    if ((row?.n ?? 0) >= eventCount) break;
+    await sleep(50);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await stop();
+  return round(eventCount / seconds);
+}
+
+async function compareRelayWithRawProducer(context: BenchContext, relayTopic: string, rawLogicalTopic: string) {
+  const { eventCount, kafka, namespace } = context;
+  // The first sends of a process pay for compiling kafkajs's encoders and pg's parsers: measured cold, whichever
+  // ran first looked slower (the relay, run first, read 0.42-0.48 of bare; warm, the same code reads more).
+  const warmUp = { ...context, eventCount: 2000 };
+  const warmTopics = [`bench-warm-relay-${randomUUID().slice(0, 8)}`, `bench-warm-raw-${randomUUID().slice(0, 8)}`];
+  await ensureTopics(kafka, warmTopics.map((topic) => namespaced(namespace, topic)), 3);
+  await relaySeconds(warmUp, warmTopics[0]!);
+  await rawProducerSeconds(warmUp, warmTopics[1]!);
+  const relay = await relaySeconds(context, relayTopic);
+  const raw = await rawProducerSeconds(context, rawLogicalTopic);
+  return {
+    events: eventCount,
+    relayEventsPerSecond: round(eventCount / relay),
+    rawProducerEventsPerSecond: round(eventCount / raw),
+    ratio: round(relay / raw, 2), // × slower, as earlier runs reported it
+    fractionOfBare: round(raw / relay, 2),
+  };
+}
+
+/** Both consumers read the raw producer's topic, which by then holds every event. */
+async function compareIdempotentWithPlainConsumer(context: BenchContext, rawLogicalTopic: string) {
+  await context.db.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS bench_effect (n int NOT NULL)');
+  const idempotentPerSecond = await consumerEventsPerSecond(context, () => startIdempotentConsumer(context, rawLogicalTopic));
+  const plainPerSecond = await consumerEventsPerSecond(context, () => startPlainConsumer(context, rawLogicalTopic));
+  return {
+    events: context.eventCount,
+    idempotentEventsPerSecond: idempotentPerSecond,
+    plainEventsPerSecond: plainPerSecond,
+    ratio: round(plainPerSecond / idempotentPerSecond, 2), // × slower, as earlier runs reported it
+    fractionOfBare: round(idempotentPerSecond / plainPerSecond, 2),
+  };
+}
+
 export async function measureRuntimeThroughput(options: {
   kafka: Kafka;
   namespace: string;
@@ -37,119 +174,15 @@ export async function measureRuntimeThroughput(options: {
   const benchDbUrl = Object.assign(new URL(options.postgresUrl), { pathname: `/${benchDbName}` }).toString();
   await applyMigrations(benchDbUrl, path.resolve('apps/payment/prisma/migrations'));
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: benchDbUrl, max: 8 }) });
-  // Each topic's events carry its name as their type, as every event of the platform does.
-  const makeEvents = (topic: string, count: number): OutgoingEvent[] => {
-    const catalog = { [topic]: defineEvent(topic, benchPayload) };
-    return Array.from({ length: count }, (_, n) =>
-      createEvent(catalog, topic, { n }, { correlationId: 'bench', causationId: null }, `key-${n % 50}`),
-    );
-  };
+  const context: BenchContext = { kafka, namespace, eventCount, logger, db, benchDbUrl };
   try {
     say(`▸ outbox relay vs bare producer (${eventCount} events, after a warm-up of each)`);
-    // Timed from the commit of all events to the last one published, with the relay connected and leading before,
-    // as the bare producer is timed after its connect.
-    const timeRelay = async (count: number) => {
-      const relayTopic = `bench-relay-${randomUUID().slice(0, 8)}`;
-      await ensureTopics(kafka, [namespaced(namespace, relayTopic)], 3);
-      const relayEvents = makeEvents(relayTopic, count);
-      const relay = new OutboxRelay({ databaseUrl: benchDbUrl, kafka, namespace, logger });
-      await relay.start();
-      while (!relay.stats().isLeader) await sleep(20);
-      await db.$transaction((tx) => writeToOutbox(tx, relayEvents), { timeout: 60_000 });
-      const started = performance.now();
-      while (relay.stats().published < count) await sleep(5);
-      const seconds = (performance.now() - started) / 1000;
-      await relay.stop();
-      return seconds;
-    };
-    const timeRawProducer = async (logicalTopic: string, count: number) => {
-      const topic = namespaced(namespace, logicalTopic);
-      await ensureTopics(kafka, [topic], 3);
-      const rawProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-      await rawProducer.connect();
-      const rawEvents = makeEvents(logicalTopic, count);
-      const started = performance.now();
-      for (let i = 0; i < rawEvents.length; i += 500) {
-        await rawProducer.send({
-          topic,
-          acks: -1,
-          messages: rawEvents.slice(i, i + 500).map((event) => ({ key: event.key, value: event.value, headers: event.headers })),
-        });
-      }
-      const seconds = (performance.now() - started) / 1000;
-      await rawProducer.disconnect();
-      return seconds;
-    };
-    // The first sends of a process pay for compiling kafkajs's encoders and pg's parsers: measured cold, whichever
-    // ran first looked slower (the relay, run first, read 0.42-0.48 of bare; warm, the same code reads more).
-    await timeRelay(2000);
-    await timeRawProducer(`bench-warm-${randomUUID().slice(0, 8)}`, 2000);
+    const relayTopic = `bench-relay-${randomUUID().slice(0, 8)}`;
     const rawLogicalTopic = `bench-raw-${randomUUID().slice(0, 8)}`;
-    const rawTopic = namespaced(namespace, rawLogicalTopic);
-    const relaySeconds = await timeRelay(eventCount);
-    const rawSeconds = await timeRawProducer(rawLogicalTopic, eventCount);
-    const outboxRelayVsRawProducer = {
-      events: eventCount,
-      relayEventsPerSecond: round(eventCount / relaySeconds),
-      rawProducerEventsPerSecond: round(eventCount / rawSeconds),
-      ratio: round(relaySeconds / rawSeconds, 2), // × slower, as earlier runs reported it
-      fractionOfBare: round(rawSeconds / relaySeconds, 2),
-    };
-
+    await ensureTopics(kafka, [namespaced(namespace, relayTopic), namespaced(namespace, rawLogicalTopic)], 3);
+    const outboxRelayVsRawProducer = await compareRelayWithRawProducer(context, relayTopic, rawLogicalTopic);
     say(`▸ idempotent consumer vs plain consumer (${eventCount} events)`);
-    await db.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS bench_effect (n int NOT NULL)');
-    const timeConsumer = async (kind: 'idempotent' | 'plain') => {
-      await db.$executeRawUnsafe('TRUNCATE bench_effect');
-      const started = performance.now();
-      let stop: () => Promise<void>;
-      if (kind === 'idempotent') {
-        const consumer = new EventConsumer({
-          kafka,
-          groupId: `bench-idempotent-${randomUUID()}`,
-          namespace,
-          catalog: { [rawLogicalTopic]: defineEvent(rawLogicalTopic, benchPayload) },
-          handlers: {
-            [rawLogicalTopic]: async (event, tx) => {
-              await tx.$executeRawUnsafe('INSERT INTO bench_effect (n) VALUES ($1)', (event.payload as { n: number }).n);
-            },
-          },
-          database: db,
-          deadLetterTopic: 'bench.failed.dlq',
-          logger,
-        });
-        await consumer.start();
-        stop = () => consumer.stop();
-      } else {
-        const consumer = kafka.consumer({ groupId: `bench-plain-${randomUUID()}` });
-        await consumer.connect();
-        await consumer.subscribe({ topic: rawTopic, fromBeginning: true });
-        await consumer.run({
-          partitionsConsumedConcurrently: 3,
-          eachMessage: async ({ message }) => {
-            const envelope = JSON.parse(message.value!.toString()) as { payload: { n: number } };
-            await db.$executeRawUnsafe('INSERT INTO bench_effect (n) VALUES ($1)', envelope.payload.n);
-          },
-        });
-        stop = () => consumer.disconnect();
-      }
-      for (;;) {
-        const [row] = await db.$queryRawUnsafe<Array<{ n: number }>>('SELECT count(*)::int AS n FROM bench_effect');
-        if ((row?.n ?? 0) >= eventCount) break;
-        await sleep(50);
-      }
-      const seconds = (performance.now() - started) / 1000;
-      await stop();
-      return round(eventCount / seconds);
-    };
-    const idempotentPerSecond = await timeConsumer('idempotent');
-    const plainPerSecond = await timeConsumer('plain');
-    const idempotentVsPlainConsumer = {
-      events: eventCount,
-      idempotentEventsPerSecond: idempotentPerSecond,
-      plainEventsPerSecond: plainPerSecond,
-      ratio: round(plainPerSecond / idempotentPerSecond, 2), // × slower, as earlier runs reported it
-      fractionOfBare: round(idempotentPerSecond / plainPerSecond, 2),
-    };
+    const idempotentVsPlainConsumer = await compareIdempotentWithPlainConsumer(context, rawLogicalTopic);
     return { outboxRelayVsRawProducer, idempotentVsPlainConsumer };
   } finally {
     await db.$disconnect();

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { localDir, repoRoot } from './paths.mjs';
 import { databaseUrl } from './settings.mjs';
 import { run, say, StepError } from './run.mjs';
+import { stopProcess } from './stop-process.mjs';
+
+export { stopProcess };
 
 const serviceApps = ['auth', 'order', 'payment', 'notification'];
 
@@ -21,12 +24,16 @@ async function contracts() {
   return import('@food/contracts');
 }
 
-/** The processes of the stack with their ports and environment. */
-export async function stackPlan(settings, secrets) {
-  const { defaultPorts, databaseNames } = await contracts();
+/** Ports and addresses of the stack's processes, moved by the settings' port offset. */
+function addressesOf(settings, defaultPorts) {
   const port = (name) => defaultPorts[name] + settings.portOffset;
   const url = (name) => `http://${settings.host}:${port(name)}`;
-  const common = {
+  return { port, url };
+}
+
+/** What every process of the stack is given: secrets, Redis, Kafka, and where auth publishes its keys. */
+function commonEnv(settings, secrets, { url }) {
+  return {
     ...secrets,
     HOST: settings.host,
     REDIS_URL: settings.redisUrl,
@@ -37,6 +44,10 @@ export async function stackPlan(settings, secrets) {
     ...(process.env.KAFKA_CONSUMER_CONCURRENCY ? { KAFKA_CONSUMER_CONCURRENCY: process.env.KAFKA_CONSUMER_CONCURRENCY } : {}),
     AUTH_JWKS_URL: `${url('auth')}/.well-known/jwks.json`,
   };
+}
+
+/** The four services (auth seeded with the local accounts), and in test mode the second instances. */
+function serviceProcesses(settings, common, { port }, databaseNames) {
   const serviceProcess = (name, instance = 1) => {
     const instancePort = port(name) + (instance - 1) * secondInstancePortShift;
     return {
@@ -62,7 +73,11 @@ export async function stackPlan(settings, secrets) {
     ...(settings.mode === 'test' ? { LOGIN_FAILURES_PER_CLIENT_IP: '10000' } : {}),
   };
   const extraInstances = settings.mode === 'test' ? secondInstanceInTest.map((name) => serviceProcess(name, 2)) : [];
-  const gateway = {
+  return { services, extraInstances };
+}
+
+function gatewayProcess(settings, common, { port, url }) {
+  return {
     name: 'gateway',
     cwd: path.join(repoRoot, 'apps', 'gateway'),
     command: process.execPath,
@@ -81,6 +96,10 @@ export async function stackPlan(settings, secrets) {
       NOTIFICATION_URL: url('notification'),
     },
   };
+}
+
+/** The web console, and in test mode a second instance behind the same public address. */
+function webProcesses(settings, common, { port, url }) {
   const web = {
     name: 'web',
     cwd: path.join(repoRoot, 'apps', 'web'),
@@ -98,8 +117,8 @@ export async function stackPlan(settings, secrets) {
       ...(settings.mode === 'test' ? { WEB_ACCESS_TOKEN_REFRESH_MARGIN_SECONDS: '899' } : {}),
     },
   };
-  // A second web instance behind the same public address (NEXTAUTH_URL), for the test that refreshes through one and
-  // then the other: refresh rotations are shared through Redis, so no sticky sessions are needed.
+  // For the test that refreshes through one web instance and then the other: refresh rotations are shared through
+  // Redis, so no sticky sessions are needed.
   const secondWeb =
     settings.mode === 'test'
       ? {
@@ -128,6 +147,17 @@ export async function stackPlan(settings, secrets) {
       healthPath: '/healthz',
       env: {},
     };
+  return { web, secondWeb, webBalancer };
+}
+
+/** The processes of the stack with their ports and environment. */
+export async function stackPlan(settings, secrets) {
+  const { defaultPorts, databaseNames } = await contracts();
+  const addresses = addressesOf(settings, defaultPorts);
+  const common = commonEnv(settings, secrets, addresses);
+  const { services, extraInstances } = serviceProcesses(settings, common, addresses, databaseNames);
+  const gateway = gatewayProcess(settings, common, addresses);
+  const { web, secondWeb, webBalancer } = webProcesses(settings, common, addresses);
   return { services, gateway, web, secondWeb, webBalancer, all: [...services, ...extraInstances, gateway, web] };
 }
 
@@ -177,19 +207,6 @@ export function launchProcess(info, { logDir, inheritOutput = false }) {
     log.on('error', () => undefined); // a log line lost is not worth stopping the stack for
   }
   return { info: { ...info, logFile }, child };
-}
-
-/** Stops a process with SIGTERM (SIGKILL after 10 s) and resolves when it has exited. */
-export function stopProcess(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 export function stackLogDir(mode) {

@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopProcess } from '../../scripts/lib/stop-process.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -24,18 +25,6 @@ export interface AppProcess {
   stop: () => Promise<void>;
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 /**
  * Starts one more instance of a built app (`apps/<app>/dist/main.js`, as the stack runs them) with the given
  * settings on a free port, and waits until `healthPath` answers (any status below 600 from a listening server).
@@ -51,7 +40,7 @@ export async function startAppProcess(app: string, env: Record<string, string>, 
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const started: AppProcess = { url, output: () => output, stop: () => stopChild(child) };
+  const started: AppProcess = { url, output: () => output, stop: () => stopProcess(child) };
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${app} exited with code ${child.exitCode}:\n${output}`);

@@ -1,3 +1,4 @@
+import { deadLetterStatuses } from '@food/contracts';
 import { deadLetterWhere, type DeadLetterFilter } from './dead-letter-filter.js';
 import type { SqlClient } from './sql-client.js';
 
@@ -83,4 +84,16 @@ export async function listDeadLetters(
     items,
     nextCursor: rows.length > page.limit && last ? { failedAt: last.failedAt, id: last.id } : null,
   };
+}
+
+/** How many dead letters a filter matches, in total and per status (every status listed, zero when none). */
+export async function countDeadLetters(database: SqlClient, filter: DeadLetterFilter) {
+  const where = deadLetterWhere(filter);
+  const rows = await database.$queryRawUnsafe<Array<{ status: string; count: number }>>(
+    `SELECT status, count(*)::int AS count FROM dead_letter WHERE ${where.sql} GROUP BY status`,
+    ...where.values,
+  );
+  const byStatus = Object.fromEntries(deadLetterStatuses.map((status) => [status, 0])) as Record<string, number>;
+  for (const row of rows) byStatus[row.status] = row.count;
+  return { total: rows.reduce((sum, row) => sum + row.count, 0), byStatus };
 }

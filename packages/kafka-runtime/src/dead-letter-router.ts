@@ -1,7 +1,7 @@
 import { deadLetterStatuses, DomainError } from '@food/contracts';
 import { adminProcedure, router } from '@food/service-kit';
 import { z } from 'zod';
-import { deadLetterWhere, type DeadLetterFilter } from './dead-letter-filter.js';
+import type { DeadLetterFilter } from './dead-letter-filter.js';
 import {
   discardDeadLetters,
   discardMatchingDeadLetters,
@@ -11,7 +11,8 @@ import {
 } from './dead-letter-replay.js';
 import { listDeadLetterGroups } from './dead-letter-groups.js';
 import { deadLettersOfKey } from './dead-letter-history.js';
-import { listColumns, listDeadLetters, toListItem, type DeadLetterDetailRow } from './dead-letter-list.js';
+import { getDeadLetterDetail } from './dead-letter-detail.js';
+import { countDeadLetters, listDeadLetters } from './dead-letter-list.js';
 import type { TransactionalDatabase } from './sql-client.js';
 
 const filterInput = z.object({
@@ -29,16 +30,6 @@ const filterInput = z.object({
 
 const idInput = z.uuid();
 const maxSelection = 500;
-
-/** The payload as text, and parsed when it is JSON, so an admin sees it pretty-printed. */
-function describePayload(value: Uint8Array) {
-  const text = Buffer.from(value).toString('utf8');
-  try {
-    return { text, json: JSON.parse(text) as unknown };
-  } catch {
-    return { text, json: null };
-  }
-}
 
 /**
  * The admin API over one service's dead letters: list, inspect, replay (one, selected, matching) and discard.
@@ -64,54 +55,9 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
       .input(z.object({ key: z.string().min(1).max(1000) }))
       .query(({ input }) => deadLettersOfKey(database, input.key)),
 
-    count: adminProcedure.input(filterInput).query(async ({ input }) => {
-      const where = deadLetterWhere(input);
-      const rows = await database.$queryRawUnsafe<Array<{ status: string; count: number }>>(
-        `SELECT status, count(*)::int AS count FROM dead_letter WHERE ${where.sql} GROUP BY status`,
-        ...where.values,
-      );
-      const byStatus = Object.fromEntries(deadLetterStatuses.map((status) => [status, 0])) as Record<string, number>;
-      for (const row of rows) byStatus[row.status] = row.count;
-      return { total: rows.reduce((sum, row) => sum + row.count, 0), byStatus };
-    }),
+    count: adminProcedure.input(filterInput).query(({ input }) => countDeadLetters(database, input)),
 
-    get: adminProcedure.input(z.object({ id: idInput })).query(async ({ input }) => {
-      const rows = await database.$queryRawUnsafe<DeadLetterDetailRow[]>(
-        `SELECT ${listColumns}, d.value, d.headers FROM dead_letter d WHERE d.id = $1::uuid`,
-        input.id,
-      );
-      const row = rows[0];
-      if (!row) throw new DomainError('NOT_FOUND', `no dead letter ${input.id}`);
-      const replays = await database.$queryRawUnsafe<
-        Array<{ action: string; requested_by: string; requested_at: Date; outcome: string; detail: string | null }>
-      >(
-        `SELECT action, requested_by, requested_at, outcome, detail FROM dead_letter_replay
-         WHERE dead_letter_id = $1::uuid ORDER BY requested_at, id`,
-        input.id,
-      );
-      const laterFailures = await database.$queryRawUnsafe<Array<{ id: string; failed_at: Date; error_message: string }>>(
-        'SELECT id::text, failed_at, error_message FROM dead_letter WHERE replay_of = $1::uuid ORDER BY failed_at',
-        input.id,
-      );
-      return {
-        ...toListItem(row),
-        payload: describePayload(row.value),
-        headers: row.headers,
-        history: replays.map((replay) => ({
-          action: replay.action,
-          requestedBy: replay.requested_by,
-          requestedAt: replay.requested_at.toISOString(),
-          outcome: replay.outcome,
-          detail: replay.detail,
-        })),
-        /** Dead letters that a replay of this one produced (the replay failed again). */
-        failedAgainAs: laterFailures.map((failure) => ({
-          id: failure.id,
-          failedAt: failure.failed_at.toISOString(),
-          errorMessage: failure.error_message,
-        })),
-      };
-    }),
+    get: adminProcedure.input(z.object({ id: idInput })).query(({ input }) => getDeadLetterDetail(database, input.id)),
 
     replay: adminProcedure
       .input(z.object({ id: idInput, force: z.boolean().default(false) }))

@@ -69,9 +69,7 @@ export class DeadLetterSink {
     facts: DeadLetterFacts,
     control: PartitionControl,
   ): Promise<void> {
-    let message = deadLetterMessage(record, facts);
-    if (messageBytes(message) > this.maxRecordBytes)
-      message = await this.storeInFull(this.options.database, record, facts);
+    let message = await this.messageThatFits(this.options.database, record, facts);
     let delayMs = 250;
     for (;;) {
       try {
@@ -108,9 +106,7 @@ export class DeadLetterSink {
     record: ConsumedRecord,
     facts: DeadLetterFacts,
   ): Promise<void> {
-    let message = deadLetterMessage(record, facts);
-    if (messageBytes(message) > this.maxRecordBytes)
-      message = await this.storeInFull(tx, record, facts);
+    const message = await this.messageThatFits(tx, record, facts);
     await writeToOutbox(tx, [
       {
         eventId: randomUUID(),
@@ -121,6 +117,13 @@ export class DeadLetterSink {
       },
     ]);
     this.count(record, facts);
+  }
+
+  /** The dead letter as a message; when too large for the topic, stored in full and published as a truncated copy. */
+  private async messageThatFits(database: SqlClient, record: ConsumedRecord, facts: DeadLetterFacts): Promise<Message> {
+    const message = deadLetterMessage(record, facts);
+    if (messageBytes(message) <= this.maxRecordBytes) return message;
+    return this.storeInFull(database, record, facts);
   }
 
   private isTruncated(message: Message): boolean {

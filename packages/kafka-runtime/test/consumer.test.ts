@@ -2,47 +2,32 @@ import { headerNames } from '@food/contracts';
 import { connectOnce } from '@food/service-kit';
 import type { Producer } from 'kafkajs';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   namespaced,
   replayDeadLetters,
   type RetryPolicy,
 } from '../src/index.js';
-import {
-  applyCredit,
-  createLedgerDatabase,
-  createLedgerKafka,
-  creditEvent,
-  eventually,
-  ledgerTopics,
-  stackServers,
-  startLedgerConsumer,
-} from './support/ledger.js';
-
-type Ledger = Awaited<ReturnType<typeof createLedgerDatabase>>;
-type LedgerKafka = Awaited<ReturnType<typeof createLedgerKafka>>;
+import { applyCredit, createLedgerKafka, creditEvent, ledgerTopics, startLedgerConsumer, type LedgerKafka } from './support/ledger.js';
+import { ledgerDatabaseForSuite } from './support/ledger-suite.js';
+import { stackServers } from './support/stack-servers.js';
+import { eventually } from './support/eventually.js';
 
 const quickRetries: RetryPolicy = { maxAttempts: 3, backoffMs: () => 50 };
 const ledgerRoute = { replayTopic: ledgerTopics.replays, consumedTopics: [ledgerTopics.credited] };
 
 describe('idempotent consumer, retries and dead letters', () => {
-  let db: Ledger;
+  const db = ledgerDatabaseForSuite('consumer');
   let bus: LedgerKafka;
   let producer: Producer;
   let running: Array<{ stop(): Promise<void> }> = [];
   /** Accounts whose credit fails: the number of failures left (Infinity: always). */
   const failuresLeft = new Map<string, number>();
 
-  beforeAll(async () => {
-    db = await createLedgerDatabase('consumer');
-  });
   afterEach(async () => {
     await Promise.all(running.map((item) => item.stop()));
     running = [];
     await producer?.disconnect();
-  });
-  afterAll(async () => {
-    await db.drop();
   });
 
   /** The ledger service on a namespace of its own (or on `existing`, where a test wrote records first). */

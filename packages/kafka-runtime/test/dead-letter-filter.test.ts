@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { deadLetterWhere, insertDeadLetter, type DeadLetterFilter } from '../src/index.js';
 import { deadLetter } from './support/dead-letters.js';
-import { createLedgerDatabase } from './support/ledger.js';
-
-type Ledger = Awaited<ReturnType<typeof createLedgerDatabase>>;
+import { ledgerDatabaseForSuite } from './support/ledger-suite.js';
 
 describe('dead-letter search', () => {
-  let db: Ledger;
+  const db = ledgerDatabaseForSuite('search');
   const orderId = randomUUID();
   const eventId = randomUUID();
   const correlationId = randomUUID();
   const ids = { target: randomUUID(), other: randomUUID() };
 
   beforeAll(async () => {
-    db = await createLedgerDatabase('search');
     await insertDeadLetter(
       db.prisma,
       deadLetter({
@@ -30,9 +27,6 @@ describe('dead-letter search', () => {
       db.prisma,
       deadLetter({ id: ids.other, value: Buffer.from([0xff, 0x00, 0x7b]), headers: { 'x-other': correlationId } }),
     );
-  });
-  afterAll(async () => {
-    await db.drop();
   });
 
   const matching = async (filter: DeadLetterFilter) => {

@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deadLetterWhere, discardMatchingDeadLetters, insertDeadLetter, listDeadLetterGroups } from '../src/index.js';
 import { deadLetter } from './support/dead-letters.js';
-import { createLedgerDatabase } from './support/ledger.js';
-
-type Ledger = Awaited<ReturnType<typeof createLedgerDatabase>>;
+import { ledgerDatabaseForSuite } from './support/ledger-suite.js';
 
 describe('dead letters grouped by kind of failure', () => {
-  let db: Ledger;
-  beforeAll(async () => {
-    db = await createLedgerDatabase('groups');
-  });
-  afterAll(async () => {
-    await db.drop();
-  });
+  const db = ledgerDatabaseForSuite('groups');
 
   it('one group per topic, error class and message with ids and numbers normalised; a group is filtered and discarded as one', async () => {
     const outage = (n: number) =>

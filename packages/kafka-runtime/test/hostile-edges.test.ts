@@ -1,41 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { headerNames } from '@food/contracts';
 import type { IHeaders, Producer } from 'kafkajs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { namespaced, replayDeadLetters } from '../src/index.js';
-import {
-  createLedgerDatabase,
-  createLedgerKafka,
-  creditEvent,
-  eventually,
-  ledgerTopics,
-  startLedgerConsumer,
-} from './support/ledger.js';
 import { sendAllowingNullHeaders } from './support/null-headers.js';
-
-type Ledger = Awaited<ReturnType<typeof createLedgerDatabase>>;
-type Bus = Awaited<ReturnType<typeof createLedgerKafka>>;
+import { createLedgerKafka, creditEvent, ledgerTopics, startLedgerConsumer, type LedgerKafka } from './support/ledger.js';
+import { ledgerDatabaseForSuite } from './support/ledger-suite.js';
+import { eventually } from './support/eventually.js';
 
 /** Headers as Kafka allows them and kafkajs's types do not: null values. */
 type RawHeaders = Record<string, string | Buffer | null | Array<string | Buffer>>;
 const withNulls = (headers: RawHeaders) => headers as unknown as IHeaders;
 
 describe('records nobody should write, written anyway', () => {
-  let db: Ledger;
-  let bus: Bus;
+  const db = ledgerDatabaseForSuite('hostile');
+  let bus: LedgerKafka;
   let producer: Producer;
   let ledger: Awaited<ReturnType<typeof startLedgerConsumer>> | undefined;
 
-  beforeAll(async () => {
-    db = await createLedgerDatabase('hostile');
-  });
   afterEach(async () => {
     await ledger?.stop();
     ledger = undefined;
     await producer?.disconnect();
-  });
-  afterAll(async () => {
-    await db.drop();
   });
 
   async function start(options: Parameters<typeof startLedgerConsumer>[2] = {}) {

@@ -1,33 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@food/service-kit';
 import { createKafkaClient, namespaced, OutboxRelay, writeToOutbox } from '../src/index.js';
-import {
-  collectMessages,
-  createLedgerDatabase,
-  createLedgerKafka,
-  creditEvent,
-  eventually,
-  ledgerTopics,
-  stackServers,
-} from './support/ledger.js';
-
-type Ledger = Awaited<ReturnType<typeof createLedgerDatabase>>;
-type LedgerKafka = Awaited<ReturnType<typeof createLedgerKafka>>;
+import { createLedgerDatabase, createLedgerKafka, creditEvent, ledgerTopics, type LedgerKafka } from './support/ledger.js';
+import { ledgerDatabaseForSuite } from './support/ledger-suite.js';
+import { stackServers } from './support/stack-servers.js';
+import { eventually } from './support/eventually.js';
+import { collectMessages } from './support/collect-messages.js';
 
 describe('transactional outbox', () => {
-  let db: Ledger;
+  const db = ledgerDatabaseForSuite('outbox');
   let bus: LedgerKafka;
   const relays: OutboxRelay[] = [];
   const collectors: Array<{ stop(): Promise<void> }> = [];
 
   beforeAll(async () => {
-    db = await createLedgerDatabase('outbox');
     bus = await createLedgerKafka('outbox');
   });
   afterAll(async () => {
     await Promise.all(relays.map((relay) => relay.stop()));
     await Promise.all(collectors.map((collector) => collector.stop()));
-    await db.drop();
   });
 
   const startRelay = async (pollIntervalMs = 60_000) => {

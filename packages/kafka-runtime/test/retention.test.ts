@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createLogger, RetentionPurge } from '@food/service-kit';
 import kafkajs from 'kafkajs';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createKafkaClient,
   ensureTopics,
@@ -10,9 +10,8 @@ import {
   publishedOutboxRetention,
 } from '../src/index.js';
 import { PrismaClient } from './generated/prisma/client.js';
-import { createLedgerDatabase, stackServers } from './support/ledger.js';
-
-type Ledger = Awaited<ReturnType<typeof createLedgerDatabase>>;
+import { ledgerDatabaseForSuite } from './support/ledger-suite.js';
+import { stackServers } from './support/stack-servers.js';
 
 const outboxHours = 168;
 const processedEventHours = 336;
@@ -33,14 +32,7 @@ function instancePurge(url: string, batchSize: number) {
 }
 
 describe('retention purge of the runtime tables', () => {
-  let db: Ledger;
-
-  beforeAll(async () => {
-    db = await createLedgerDatabase('retention');
-  });
-  afterAll(async () => {
-    await db.drop();
-  });
+  const db = ledgerDatabaseForSuite('retention');
 
   const addOutboxRows = (
     count: number,

@@ -1,38 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { namespaced } from '../src/index.js';
-import {
-  collectMessages,
-  createLedgerDatabase,
-  createLedgerKafka,
-  creditEvent,
-  eventually,
-  ledgerTopics,
-  stackServers,
-} from './support/ledger.js';
-
-const servicePath = fileURLToPath(new URL('./support/ledger-service.ts', import.meta.url));
-
-function startService(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', servicePath], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const ready = eventually(async () => output.includes('ledger service ready') || child.exitCode !== null, 60_000, 'service ready').then(() => {
-    if (child.exitCode !== null) throw new Error(`ledger service exited early:\n${output}`);
-  });
-  return { child, ready, output: () => output };
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => {
-    if (child.exitCode !== null) resolve(child.exitCode);
-    else child.once('exit', (code) => resolve(code));
-  });
+import { creditEvent, ledgerTopics } from './support/ledger.js';
+import { exited, ledgerServiceSetup, startLedgerService } from './support/ledger-service-process.js';
+import { eventually } from './support/eventually.js';
+import { collectMessages } from './support/collect-messages.js';
 
 describe('graceful shutdown', () => {
   const cleanups: Array<() => Promise<void>> = [];
@@ -45,17 +16,10 @@ describe('graceful shutdown', () => {
   const burst = 1_000;
 
   it(`SIGTERM during a burst of ${burst} events, then a restart: every event processed exactly once and its outcome published`, async () => {
-    const db = await createLedgerDatabase('shutdown');
+    const { db, bus, env } = await ledgerServiceSetup('shutdown', { HANDLER_DELAY_MS: '5' });
     cleanups.push(db.drop);
-    const bus = await createLedgerKafka('shutdown');
-    const env = {
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: stackServers().kafkaBrokers.join(','),
-      KAFKA_NAMESPACE: bus.namespace,
-      HANDLER_DELAY_MS: '5',
-    };
 
-    const first = startService(env);
+    const first = startLedgerService(env);
     cleanups.push(async () => void first.child.kill('SIGKILL'));
     await first.ready;
 
@@ -78,7 +42,7 @@ describe('graceful shutdown', () => {
     expect(first.output()).toContain('"message":"stopped"');
     expect(await db.prisma.outboxEvent.count({ where: { publishedAt: null } })).toBe(0); // the relay flushed
 
-    const second = startService(env);
+    const second = startLedgerService(env);
     cleanups.push(async () => void second.child.kill('SIGKILL'));
     await second.ready;
     await eventually(async () => (await db.prisma.processedEvent.count()) === burst, 120_000, `all ${burst} processed after the restart`);

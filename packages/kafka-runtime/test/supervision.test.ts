@@ -1,18 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { buildHealthReport, metricsRegistry, registerProcessLoop } from '@food/service-kit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { namespaced, SupervisedConsumer } from '../src/index.js';
-import {
-  createLedgerDatabase,
-  createLedgerKafka,
-  creditEvent,
-  eventually,
-  ledgerTopics,
-  stackServers,
-} from './support/ledger.js';
-
-const servicePath = fileURLToPath(new URL('./support/ledger-service.ts', import.meta.url));
+import { createLedgerKafka, creditEvent, ledgerTopics } from './support/ledger.js';
+import { ledgerServiceSetup, spawnLedgerService } from './support/ledger-service-process.js';
+import { eventually } from './support/eventually.js';
 
 async function crashCount(group: string): Promise<number> {
   const metric = await metricsRegistry.getSingleMetric('consumer_crashes_total')?.get();
@@ -89,15 +81,8 @@ describe('a consumer that dies is seen and brought back', () => {
   }, 60_000);
 
   it('dead-letters a message whose handling kills the process, after three restarts, and later messages flow', async () => {
-    const db = await createLedgerDatabase('killer');
+    const { db, bus, env } = await ledgerServiceSetup('killer', { KILL_ON_ACCOUNT: 'acct-killer' });
     cleanups.push(db.drop);
-    const bus = await createLedgerKafka('killer');
-    const env = {
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: stackServers().kafkaBrokers.join(','),
-      KAFKA_NAMESPACE: bus.namespace,
-      KILL_ON_ACCOUNT: 'acct-killer',
-    };
     const killer = creditEvent('acct-killer', 1);
     const behind = Array.from({ length: 10 }, (_, i) => creditEvent(`acct-behind-${i}`, i));
     const producer = bus.kafka.producer();
@@ -117,10 +102,7 @@ describe('a consumer that dies is seen and brought back', () => {
     cleanups.push(async () => void child?.kill('SIGKILL'));
     const deadLetter = () => db.prisma.deadLetter.findFirst({ where: { eventId: killer.eventId } });
     for (let start = 1; start <= 6 && !(await deadLetter()); start += 1) {
-      child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', servicePath], {
-        env: { ...process.env, ...env },
-        stdio: 'ignore',
-      });
+      child = spawnLedgerService(env);
       const running = child;
       const outcome = await Promise.race([
         new Promise<'died'>((resolve) => running.once('exit', () => resolve('died'))),

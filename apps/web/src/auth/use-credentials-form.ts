@@ -1,6 +1,10 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { continueAfterSignIn, credentialsSignIn } from './credentials-sign-in';
+import {
+  continueAfterSignIn,
+  credentialsSignIn,
+  type CredentialsRequest,
+} from './credentials-sign-in';
 import type { SignInProblem } from './sign-in-problem';
 
 /**
@@ -11,22 +15,27 @@ export function useCredentialsForm(intent: 'sign-in' | 'register', callbackUrl: 
   const [problem, setProblem] = useState<SignInProblem | null>(null);
   const [pending, setPending] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const form = new FormData(event.currentTarget);
-    const field = (name: string) => String(form.get(name) ?? '');
+  async function attempt(request: CredentialsRequest) {
     setPending(true);
     setProblem(null);
-    const outcome = await credentialsSignIn(
-      intent === 'register'
-        ? { intent, name: field('name'), email: field('email'), password: field('password') }
-        : { intent, email: field('email'), password: field('password') },
-    );
+    const outcome = await credentialsSignIn(request);
     if (!outcome)
       return continueAfterSignIn(intent === 'register' ? '/register' : '/sign-in', callbackUrl);
     setProblem(outcome);
     setPending(false);
+  }
+
+  // A form's submit handler returns nothing; the attempt cannot reject (credentialsSignIn answers every failure).
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const form = new FormData(event.currentTarget);
+    const field = (name: string) => String(form.get(name) ?? '');
+    void attempt(
+      intent === 'register'
+        ? { intent, name: field('name'), email: field('email'), password: field('password') }
+        : { intent, email: field('email'), password: field('password') },
+    );
   }
 
   return { problem, pending, submit };

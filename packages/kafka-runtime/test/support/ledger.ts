@@ -19,14 +19,7 @@ import {
   type RetryPolicy,
 } from '../../src/index.js';
 import { PrismaClient } from '../generated/prisma/client.js';
-
-/** The test stack's servers: `npm test` starts Kafka and passes these in TEST_STACK. */
-export function stackServers(): { kafkaBrokers: string[]; postgresUrl: string } {
-  const raw = process.env.TEST_STACK;
-  if (!raw) throw new Error('TEST_STACK is not set: run these tests through `npm test`, which starts Kafka');
-  const stack = z.object({ kafkaBrokers: z.string(), postgresUrl: z.string() }).parse(JSON.parse(raw));
-  return { kafkaBrokers: stack.kafkaBrokers.split(','), postgresUrl: stack.postgresUrl };
-}
+import { stackServers } from './stack-servers.js';
 
 export const ledgerTopics = {
   credited: 'ledger.credited',
@@ -81,6 +74,9 @@ export async function createLedgerKafka(label: string, logger: Logger = createLo
   return { namespace, kafka, logger };
 }
 
+export type Ledger = Awaited<ReturnType<typeof createLedgerDatabase>>;
+export type LedgerKafka = Awaited<ReturnType<typeof createLedgerKafka>>;
+
 /** A credit keyed by its account: unlike a replayed event, a fresh one always has a key. */
 export function creditEvent(accountId: string, sequence: number, amount = 1): OutgoingEvent & { key: string } {
   const event = createEvent(
@@ -112,35 +108,6 @@ export const applyCredit: EventHandler<{ eventId: string; correlationId: string;
     createEvent(ledgerCatalog, ledgerTopics.recorded, event.payload, { correlationId: event.correlationId, causationId: event.eventId }, accountId),
   ];
 };
-
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** Collects every message of a topic (from the beginning) with a throwaway group. */
-export async function collectMessages(kafka: Kafka, topic: string) {
-  const messages: Array<{ key: string; value: string; partition: number; headers: Record<string, string> }> = [];
-  const consumer = kafka.consumer({ groupId: `collector-${randomUUID()}` });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message, partition }) => {
-      messages.push({
-        key: message.key?.toString() ?? '',
-        value: message.value?.toString() ?? '',
-        partition,
-        headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
-      });
-    },
-  });
-  return { messages, stop: () => consumer.disconnect() };
-}
 
 type LedgerHandler = EventHandler<Parameters<typeof applyCredit>[0], LedgerTx>;
 
