@@ -1,3 +1,5 @@
+import { brokerPort, HOST } from '../kafka/settings.mjs';
+
 /**
  * The settings of a whole local stack, read once from the environment by the root scripts and handed to each
  * process as its own variables. `test` runs beside a dev stack: other ports, `_test` databases, and its own
@@ -11,7 +13,8 @@ export function stackSettings(mode) {
     mode,
     postgresUrl: env.POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres',
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
-    kafkaBrokers: env.KAFKA_BROKERS || '127.0.0.1:9092',
+    // The broker `npm run kafka` starts listens on KAFKA_PORT: a stack moved there finds it without KAFKA_BROKERS.
+    kafkaBrokers: env.KAFKA_BROKERS || `${HOST}:${brokerPort()}`,
     kafkaNamespace: env.STACK_NAMESPACE ?? (isTest ? 'test' : ''),
     portOffset: Number(env.STACK_PORT_OFFSET ?? (isTest ? 10000 : 0)),
     databaseSuffix: env.STACK_DATABASE_SUFFIX ?? (isTest ? '_test' : ''),
