@@ -18,7 +18,6 @@ import {
   topicProblems,
   trustBoundaryProblems,
   unknownSettingProblems,
-  type ComposeCheck,
 } from './compose-checks.js';
 import {
   environmentOf,
@@ -27,6 +26,7 @@ import {
   type LoadedCompose,
 } from './compose-file.js';
 import { interpolate, InterpolationError, type VariableReference } from './interpolate.js';
+import { describeCheckCases, type CheckCase } from '../support/check-cases.js';
 
 const stack = loadCompose();
 
@@ -50,14 +50,7 @@ function setEnvironment(
   target.environment = environment;
 }
 
-interface CheckCase {
-  check: ComposeCheck;
-  /** How the broken copy is broken. */
-  breakage: string;
-  breakIt: (broken: LoadedCompose) => void;
-}
-
-const cases: Record<string, CheckCase> = {
+const cases: Record<string, CheckCase<LoadedCompose>> = {
   'the compose specification schema': {
     check: schemaProblems,
     breakage: 'a service has a misspelt key',
@@ -158,17 +151,7 @@ const cases: Record<string, CheckCase> = {
 };
 
 describe('docker-compose.yml', () => {
-  describe.each(Object.entries(cases))('%s', (_name, { check, breakage, breakIt }) => {
-    it('finds no problem', () => {
-      expect(check(stack).join('\n')).toBe('');
-    });
-
-    it(`finds the problem when ${breakage}`, () => {
-      const broken = structuredClone(stack);
-      breakIt(broken);
-      expect(check(broken).length).toBeGreaterThan(0);
-    });
-  });
+  describeCheckCases(cases, stack);
 
   it('refuses to interpolate without the required secrets, as compose would', () => {
     const references: VariableReference[] = [];

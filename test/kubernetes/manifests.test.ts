@@ -26,6 +26,7 @@ import {
   selectorProblems,
 } from './workload-checks.js';
 import { schemaProblems, unknownFieldProblems } from './schema-validation.js';
+import { describeCheckCases, type CheckCase } from '../support/check-cases.js';
 
 const cluster = loadCluster();
 
@@ -46,13 +47,7 @@ const everyObject: ClusterCheck = (broken) =>
 const everyWorkloadField: ClusterCheck = (broken) =>
   unknownFieldProblems(Object.values(broken.steps).flat());
 
-interface CheckCase {
-  check: ClusterCheck;
-  breakage: string;
-  breakIt: (broken: Cluster) => void;
-}
-
-const cases: Record<string, CheckCase> = {
+const cases: Record<string, CheckCase<Cluster>> = {
   'Kubernetes and CRD schemas': {
     check: everyObject,
     breakage: "payment's ScaledObject has a maxReplicaCount that is not a number",
@@ -242,15 +237,5 @@ describe('Kubernetes manifests', () => {
     expect([...schemaProblems(manifests), ...unknownFieldProblems(manifests)].join('\n')).toBe('');
   });
 
-  describe.each(Object.entries(cases))('%s', (_name, { check, breakage, breakIt }) => {
-    it('finds no problem', () => {
-      expect(check(cluster).join('\n')).toBe('');
-    });
-
-    it(`finds the problem when ${breakage}`, () => {
-      const broken = structuredClone(cluster);
-      breakIt(broken);
-      expect(check(broken).length).toBeGreaterThan(0);
-    });
-  });
+  describeCheckCases(cases, cluster);
 });
