@@ -39,13 +39,15 @@ export function deadLetterWhere(filter: DeadLetterFilter, alias = ''): { sql: st
   if (filter.key) add((p) => `${column('message_key')} = ${p}`, filter.key);
   if (filter.eventId) add((p) => `${column('event_id')} = ${p}`, filter.eventId);
   if (filter.payloadText) {
+    // The expression the trigram index is built on (migration dead_letter_search_indexes).
     add((p) => `encode(${column('value')}, 'escape') ILIKE '%' || ${p} || '%'`, likePattern(filter.payloadText));
   }
   if (filter.header?.name) {
     // Containment, so the GIN index on headers answers it.
     add((p) => `${column('headers')} @> ${p}::jsonb`, JSON.stringify({ [filter.header.name]: filter.header.value }));
   } else if (filter.header) {
-    add((p) => `EXISTS (SELECT 1 FROM jsonb_each_text(${column('headers')}) h WHERE h.value = ${p})`, filter.header.value);
+    // The array of every header's value contains this one: the expression the header-values GIN index is built on.
+    add((p) => `jsonb_path_query_array(${column('headers')}, '$.*') @> jsonb_build_array(${p}::text)`, filter.header.value);
   }
   return { sql: conditions.length ? conditions.join(' AND ') : 'TRUE', values };
 }

@@ -10,6 +10,7 @@ import {
   type ReplayRoute,
 } from './dead-letter-replay.js';
 import { listDeadLetterGroups } from './dead-letter-groups.js';
+import { resolveDeadLetters } from './dead-letter-resolve.js';
 import { deadLettersOfKey } from './dead-letter-history.js';
 import { listColumns, listDeadLetters, toListItem, type DeadLetterDetailRow } from './dead-letter-list.js';
 import type { TransactionalDatabase } from './sql-client.js';
@@ -156,6 +157,11 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
       .mutation(({ input, ctx }) =>
         discardMatchingDeadLetters(database, input.filter, { requestedBy: ctx.user.email, reason: input.reason, limit: input.limit }),
       ),
+
+    /** Marks pending dead letters handled without a replay: who, when and an optional note are recorded. */
+    resolve: adminProcedure
+      .input(z.object({ ids: z.array(idInput).min(1).max(maxSelection), note: z.string().trim().max(500).optional() }))
+      .mutation(({ input, ctx }) => resolveDeadLetters(database, input.ids, { requestedBy: ctx.user.email, note: input.note })),
 
     discard: adminProcedure
       .input(z.object({ ids: z.array(idInput).min(1).max(maxSelection), reason: z.string().trim().min(1).max(500) }))

@@ -47,6 +47,12 @@ export function DeadLetterGroupList({
               <dt>Pending</dt>
               <dd>{group.byStatus.PENDING}</dd>
             </div>
+            {group.byStatus.RESOLVED ? (
+              <div>
+                <dt>Resolved</dt>
+                <dd>{group.byStatus.RESOLVED}</dd>
+              </div>
+            ) : null}
             <div>
               <dt>First seen</dt>
               <dd>
@@ -63,7 +69,9 @@ export function DeadLetterGroupList({
           <p className="small muted group-card-sample">
             Latest:{' '}
             <Link href={`/admin/dead-letters/${group.service}/${group.sample.id}`}>
-              {group.sample.messageKey ? `key ${shortId(group.sample.messageKey)}` : shortId(group.sample.id)}
+              {group.sample.messageKey
+                ? `key ${shortId(group.sample.messageKey)}`
+                : shortId(group.sample.id)}
             </Link>{' '}
             — {group.sample.errorMessage}
           </p>

@@ -79,6 +79,7 @@ export function EventingTable({ overview }: { overview: EventingOverview[] }) {
                   </td>
                   <td className="small">
                     {deadLetters.value.byStatus.REPLAYED ?? 0} replayed ·{' '}
+                    {deadLetters.value.byStatus.RESOLVED ?? 0} resolved ·{' '}
                     {deadLetters.value.byStatus.DISCARDED ?? 0} discarded
                   </td>
                 </>
