@@ -1,4 +1,5 @@
-import type { DeadLetterStatus } from '@food/contracts';
+import { deadLetterStatuses, type DeadLetterStatus } from '@food/contracts';
+import { z } from 'zod';
 
 export interface DeadLetterFilter {
   status?: DeadLetterStatus;
@@ -18,6 +19,20 @@ export interface DeadLetterFilter {
   /** A header whose value is exactly this; of this name only, when a name is given. */
   header?: { name?: string; value: string };
 }
+
+/** A filter as the admin API takes it (and as a bulk action keeps it): parsed, with the limits the indexes need. */
+export const deadLetterFilterSchema = z.object({
+  status: z.enum(deadLetterStatuses).optional(),
+  originalTopic: z.string().max(200).optional(),
+  errorText: z.string().max(200).optional(),
+  failedFrom: z.coerce.date().optional(),
+  failedTo: z.coerce.date().optional(),
+  fingerprint: z.string().regex(/^[0-9a-f]{32}$/, 'a group fingerprint is 32 hex digits').optional(),
+  key: z.string().min(1).max(1000).optional(),
+  eventId: z.string().min(1).max(100).optional(),
+  payloadText: z.string().min(1).max(200).optional(),
+  header: z.object({ name: z.string().min(1).max(200).optional(), value: z.string().min(1).max(1000) }).optional(),
+});
 
 const likePattern = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 

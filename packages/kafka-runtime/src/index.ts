@@ -20,6 +20,8 @@ export * from './dead-letter-store.js';
 export * from './dead-letter-filter.js';
 export * from './dead-letter-replay.js';
 export * from './dead-letter-resolve.js';
+export * from './bulk-dead-letter-action.js';
+export * from './bulk-action-runner.js';
 export * from './dead-letter-groups.js';
 export * from './dead-letter-history.js';
 export * from './dead-letter-list.js';

@@ -13,7 +13,7 @@ export const notificationRouter = router({
   notification: router({
     health,
     ...notificationProcedures,
-    deadLetters: createDeadLetterRouter(db, { replayTopic: replayTopicOf.notification, consumedTopics: Object.keys(handlers) }),
+    deadLetters: createDeadLetterRouter(db, { replayTopic: replayTopicOf.notification, consumedTopics: Object.keys(handlers) }, logger),
     eventing: createEventingRouter({
       consumerGroups: consumerGroupReader({ service: 'notification', brokers: env.KAFKA_BROKERS, namespace: env.KAFKA_NAMESPACE, logger }),
     }),

@@ -15,7 +15,7 @@ export const orderRouter = router({
     health,
     ...orderProcedures,
     ...orderAdminProcedures,
-    deadLetters: createDeadLetterRouter(db, { replayTopic: replayTopicOf.order, consumedTopics: Object.keys(handlers) }),
+    deadLetters: createDeadLetterRouter(db, { replayTopic: replayTopicOf.order, consumedTopics: Object.keys(handlers) }, logger),
     eventing: createEventingRouter({
       consumerGroups: consumerGroupReader({ service: 'order', brokers: env.KAFKA_BROKERS, namespace: env.KAFKA_NAMESPACE, logger }),
     }),

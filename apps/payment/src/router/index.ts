@@ -13,7 +13,7 @@ export const paymentRouter = router({
   payment: router({
     health,
     ...paymentAdminProcedures,
-    deadLetters: createDeadLetterRouter(db, { replayTopic: replayTopicOf.payment, consumedTopics: Object.keys(handlers) }),
+    deadLetters: createDeadLetterRouter(db, { replayTopic: replayTopicOf.payment, consumedTopics: Object.keys(handlers) }, logger),
     eventing: createEventingRouter({
       consumerGroups: consumerGroupReader({ service: 'payment', brokers: env.KAFKA_BROKERS, namespace: env.KAFKA_NAMESPACE, logger }),
     }),

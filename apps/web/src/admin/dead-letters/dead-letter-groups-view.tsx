@@ -14,6 +14,7 @@ import {
 } from './dead-letter-url-filter';
 import { GroupActionDialog } from './group-action-dialog';
 import { GroupActionStatus } from './group-action-status';
+import { RunningBulkActions } from './running-bulk-actions';
 import { useDeadLetterApi } from './use-dead-letter-api';
 import { useGroupAction } from './use-group-action';
 
@@ -62,6 +63,7 @@ export function DeadLetterGroupsView() {
         outcome={action.data ?? null}
         error={action.error}
       />
+      <RunningBulkActions followed={action.progress?.id} />
       <DeadLetterListState
         noun="dead-letter groups"
         anyQueue={services.length > 0}
