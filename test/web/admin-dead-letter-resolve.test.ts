@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, newCustomer, orderInput, queryService, signInAdmin } from '../support/customers.js';
+import { queryService } from '../support/customers.js';
+import { deadLetteredOrder } from '../support/dead-lettered-order.js';
 import { testStack } from '../support/stack.js';
 import { timeouts } from './playwright.config.js';
 import { newVisitor, screenshot, useBrowser, webUrl } from './support/browser.js';
 import { signInThroughUi } from './support/web-flows.js';
-
-/** An order dead-lettered in payment while the provider was down. */
-async function deadLetteredOrder(): Promise<{ orderId: string; deadLetterId: string }> {
-  const { client: adminApi } = await signInAdmin();
-  const customer = await newCustomer('resolve');
-  await adminApi.payment.setProviderOutage.mutate({ enabled: true });
-  try {
-    const { id: orderId } = await customer.client.order.create.mutate(orderInput());
-    const deadLetterId = await eventually(
-      async () =>
-        (await queryService<{ id: string }>('payment', 'SELECT id::text FROM dead_letter WHERE message_key = $1', [orderId]))[0]?.id,
-      timeouts.saga,
-      'the order dead-lettered in payment',
-    );
-    return { orderId, deadLetterId };
-  } finally {
-    await adminApi.payment.setProviderOutage.mutate({ enabled: false });
-  }
-}
 
 describe('web console: a dead letter resolved without replay', () => {
   const browser = useBrowser();
@@ -30,7 +12,7 @@ describe('web console: a dead letter resolved without replay', () => {
   it(
     'records who resolved it, when and why, shows it on its page, and the list and groups find it by status',
     async () => {
-      const { orderId, deadLetterId } = await deadLetteredOrder();
+      const { orderId, deadLetterId } = await deadLetteredOrder('resolve', timeouts.saga);
       const admin = await newVisitor(browser());
       try {
         const account = testStack().accounts.admin;
