@@ -11,6 +11,76 @@ export interface DeadLetterActionChoice {
   rate: number;
 }
 
+function RateField({
+  id,
+  rate,
+  onChange,
+}: {
+  id: string;
+  rate: number;
+  onChange: (rate: number) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>Rate</label>
+      <select
+        id={id}
+        className="select"
+        value={rate}
+        onChange={(event) => onChange(Number(event.target.value))}
+      >
+        {rates.map((perSecond) => (
+          <option key={perSecond} value={perSecond}>
+            {perSecond} per second
+          </option>
+        ))}
+      </select>
+      <p className="field-hint">
+        Each goes back to the consumer that failed it; fix the cause first.
+      </p>
+    </div>
+  );
+}
+
+function TextField({
+  id,
+  label,
+  required,
+  value,
+  missing,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  required: boolean;
+  value: string;
+  missing: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? null : <span className="muted"> (optional)</span>}
+      </label>
+      <textarea
+        id={id}
+        className="textarea"
+        value={value}
+        maxLength={500}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={missing || undefined}
+        aria-describedby={missing ? `${id}-error` : undefined}
+      />
+      {missing ? (
+        <p id={`${id}-error`} className="field-error">
+          {`${label} is required.`}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * Confirms an action on one or more dead letters (discard, resolve, replay a group): what it does (children), and
  * what the action records: a reason (required) or a note (optional), or the rate of a replay.
@@ -50,50 +120,19 @@ export function DeadLetterActionDialog({
   return (
     <ModalDialog open={open} title={title} onClose={close}>
       {children}
-      {askRate ? (
-        <div className="field">
-          <label htmlFor={`${id}-rate`}>Rate</label>
-          <select
-            id={`${id}-rate`}
-            className="select"
-            value={rate}
-            onChange={(event) => setRate(Number(event.target.value))}
-          >
-            {rates.map((perSecond) => (
-              <option key={perSecond} value={perSecond}>
-                {perSecond} per second
-              </option>
-            ))}
-          </select>
-          <p className="field-hint">
-            Each goes back to the consumer that failed it; fix the cause first.
-          </p>
-        </div>
-      ) : null}
+      {askRate ? <RateField id={`${id}-rate`} rate={rate} onChange={setRate} /> : null}
       {text ? (
-        <div className="field">
-          <label htmlFor={id}>
-            {text.label}
-            {text.required ? null : <span className="muted"> (optional)</span>}
-          </label>
-          <textarea
-            id={id}
-            className="textarea"
-            value={value}
-            maxLength={500}
-            onChange={(event) => {
-              setValue(event.target.value);
-              setMissing(false);
-            }}
-            aria-invalid={missing || undefined}
-            aria-describedby={missing ? `${id}-error` : undefined}
-          />
-          {missing ? (
-            <p id={`${id}-error`} className="field-error">
-              {`${text.label} is required.`}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          id={id}
+          label={text.label}
+          required={text.required}
+          value={value}
+          missing={missing}
+          onChange={(next) => {
+            setValue(next);
+            setMissing(false);
+          }}
+        />
       ) : null}
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={close}>

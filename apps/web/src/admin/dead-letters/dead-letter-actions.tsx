@@ -50,7 +50,65 @@ function useLetterActions(
   };
 }
 
-/** Status, the permanent-failure mark, and what an operator can do: replay, mark resolved, discard. */
+/** Status, the permanent-failure mark, and the buttons: replay, mark resolved, discard. */
+function LetterButtons({
+  letter,
+  busy,
+  replaying,
+  onReplay,
+  onResolve,
+  onDiscard,
+}: {
+  letter: DeadLetterDetails;
+  busy: boolean;
+  replaying: boolean;
+  onReplay: () => void;
+  onResolve: () => void;
+  onDiscard: () => void;
+}) {
+  const settled = letter.status === 'DISCARDED' || letter.status === 'RESOLVED';
+  return (
+    <div className="row">
+      <DeadLetterStatusBadge status={letter.status} />
+      {isPermanentDeadLetter(letter.errorClass) ? (
+        <span
+          className="badge badge-bad"
+          title="A replay fails again unless the code or the data changed"
+        >
+          permanent: a replay fails again
+        </span>
+      ) : null}
+      <button
+        type="button"
+        className="button"
+        onClick={onReplay}
+        disabled={busy || settled}
+        data-testid="replay-dead-letter"
+      >
+        {replaying ? 'Replaying…' : letter.status === 'REPLAYED' ? 'Replay again' : 'Replay'}
+      </button>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={onResolve}
+        disabled={busy || letter.status !== 'PENDING'}
+        data-testid="resolve-dead-letter"
+      >
+        Mark resolved…
+      </button>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={onDiscard}
+        disabled={busy || settled}
+      >
+        Discard…
+      </button>
+    </div>
+  );
+}
+
+/** What an operator can do: replay, mark resolved, discard. */
 export function DeadLetterActions({
   service,
   letter,
@@ -64,54 +122,20 @@ export function DeadLetterActions({
     setOutcome(result);
     setDialog(null);
   });
-  const settled = letter.status === 'DISCARDED' || letter.status === 'RESOLVED';
   const resolution =
     letter.status === 'RESOLVED'
       ? letter.history.findLast((entry) => entry.action === 'RESOLVE')
       : undefined;
   return (
     <div className="stack">
-      <div className="row">
-        <DeadLetterStatusBadge status={letter.status} />
-        {isPermanentDeadLetter(letter.errorClass) ? (
-          <span
-            className="badge badge-bad"
-            title="A replay fails again unless the code or the data changed"
-          >
-            permanent: a replay fails again
-          </span>
-        ) : null}
-        <button
-          type="button"
-          className="button"
-          onClick={() => replay.mutate()}
-          disabled={busy || settled}
-          data-testid="replay-dead-letter"
-        >
-          {replay.isPending
-            ? 'Replaying…'
-            : letter.status === 'REPLAYED'
-              ? 'Replay again'
-              : 'Replay'}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => setDialog('resolve')}
-          disabled={busy || letter.status !== 'PENDING'}
-          data-testid="resolve-dead-letter"
-        >
-          Mark resolved…
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => setDialog('discard')}
-          disabled={busy || settled}
-        >
-          Discard…
-        </button>
-      </div>
+      <LetterButtons
+        letter={letter}
+        busy={busy}
+        replaying={replay.isPending}
+        onReplay={() => replay.mutate()}
+        onResolve={() => setDialog('resolve')}
+        onDiscard={() => setDialog('discard')}
+      />
       {resolution ? (
         <p className="notice notice-success" data-testid="dead-letter-resolution">
           Resolved without replay by {resolution.requestedBy},{' '}
