@@ -45,7 +45,11 @@ const rules = {
   'order.deadLetters.replayMatching': 'admin',
   'order.deadLetters.discard': 'admin',
   'order.deadLetters.discardMatching': 'admin',
+  'order.deadLetters.resolve': 'admin',
+  'order.deadLetters.startBulk': 'admin',
+  'order.deadLetters.bulkActions': 'admin',
   'order.eventing.status': 'admin',
+  'order.eventing.consumerGroups': 'admin',
 
   'payment.health': 'public',
   'payment.adminList': 'admin',
@@ -61,7 +65,11 @@ const rules = {
   'payment.deadLetters.replayMatching': 'admin',
   'payment.deadLetters.discard': 'admin',
   'payment.deadLetters.discardMatching': 'admin',
+  'payment.deadLetters.resolve': 'admin',
+  'payment.deadLetters.startBulk': 'admin',
+  'payment.deadLetters.bulkActions': 'admin',
   'payment.eventing.status': 'admin',
+  'payment.eventing.consumerGroups': 'admin',
 
   'notification.health': 'public',
   'notification.list': 'customer',
@@ -80,7 +88,11 @@ const rules = {
   'notification.deadLetters.replayMatching': 'admin',
   'notification.deadLetters.discard': 'admin',
   'notification.deadLetters.discardMatching': 'admin',
+  'notification.deadLetters.resolve': 'admin',
+  'notification.deadLetters.startBulk': 'admin',
+  'notification.deadLetters.bulkActions': 'admin',
   'notification.eventing.status': 'admin',
+  'notification.eventing.consumerGroups': 'admin',
 } as const satisfies Record<string, 'public' | 'customer' | 'admin'>;
 
 type Rule = (typeof rules)[keyof typeof rules];
@@ -151,6 +163,9 @@ for (const service of ['order', 'payment', 'notification']) {
       ids: [randomUUID()],
       reason: 'access matrix probe',
     }),
+    [`${service}.deadLetters.startBulk`]: () => ({ action: 'REPLAY', filter: matchesNothing(), maxPerSecond: 1 }),
+    [`${service}.deadLetters.bulkActions`]: () => ({}),
+    [`${service}.deadLetters.resolve`]: () => ({ ids: [randomUUID()], note: 'access matrix probe' }),
     [`${service}.deadLetters.discardMatching`]: () => ({
       filter: matchesNothing(),
       reason: 'access matrix probe',

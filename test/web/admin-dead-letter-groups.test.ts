@@ -113,7 +113,7 @@ describe('web console: dead letters grouped by kind of failure', () => {
         await adminApi.payment.setProviderOutage.mutate({ enabled: false });
         await admin.page.goto(webUrl('/admin/dead-letters?service=payment'));
         await group.getByTestId('replay-group').click();
-        await admin.page.getByTestId('confirm-group-action').click();
+        await admin.page.getByTestId('confirm-dead-letter-action').click();
         const outcome = admin.page.getByTestId('group-action-outcome');
         await outcome.waitFor({ timeout: timeouts.saga });
         expect(await outcome.innerText()).toContain(`Replayed ${stored} dead letters`);

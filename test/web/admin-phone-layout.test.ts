@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, newCustomer, orderInput, queryService, signInAdmin } from '../support/customers.js';
+import { eventually } from '../support/customers.js';
+import { deadLetteredOrder } from '../support/dead-lettered-order.js';
 import { testStack } from '../support/stack.js';
 import { phoneViewport, timeouts } from './playwright.config.js';
 import { newVisitor, screenshot, useBrowser, webUrl } from './support/browser.js';
@@ -7,29 +8,14 @@ import { signInThroughUi } from './support/web-flows.js';
 
 /** An order dead-lettered in payment (the provider was down), replayed and confirmed, so every page has content. */
 async function orderWithDeadLetter(): Promise<{ orderId: string; deadLetterId: string; email: string }> {
-  const { client: adminApi } = await signInAdmin();
-  const customer = await newCustomer('phone');
-  await adminApi.payment.setProviderOutage.mutate({ enabled: true });
-  try {
-    const { id: orderId } = await customer.client.order.create.mutate(orderInput());
-    const deadLetterId = await eventually(
-      async () =>
-        (await queryService<{ id: string }>('payment', 'SELECT id::text FROM dead_letter WHERE message_key = $1', [orderId]))[0]
-          ?.id,
-      timeouts.saga,
-      'the order dead-lettered in payment',
-    );
-    await adminApi.payment.setProviderOutage.mutate({ enabled: false });
-    await adminApi.payment.deadLetters.replay.mutate({ id: deadLetterId });
-    await eventually(
-      async () => (await customer.client.order.get.query({ orderId })).status === 'CONFIRMED',
-      timeouts.saga,
-      'the replayed order confirmed',
-    );
-    return { orderId, deadLetterId, email: customer.email };
-  } finally {
-    await adminApi.payment.setProviderOutage.mutate({ enabled: false });
-  }
+  const { orderId, deadLetterId, customer, adminApi } = await deadLetteredOrder('phone', timeouts.saga);
+  await adminApi.payment.deadLetters.replay.mutate({ id: deadLetterId });
+  await eventually(
+    async () => (await customer.client.order.get.query({ orderId })).status === 'CONFIRMED',
+    timeouts.saga,
+    'the replayed order confirmed',
+  );
+  return { orderId, deadLetterId, email: customer.email };
 }
 
 describe('web console on a 375 px phone', () => {

@@ -66,5 +66,6 @@ export const permanentDeadLetterErrorClasses: readonly DeadLetterErrorClass[] = 
 export const isPermanentDeadLetter = (errorClass: string): boolean =>
   (permanentDeadLetterErrorClasses as readonly string[]).includes(errorClass);
 
-export const deadLetterStatuses = ['PENDING', 'REPLAYED', 'DISCARDED'] as const;
+/** RESOLVED: an operator dealt with it another way (fixed the data by hand, say) and says so, without a replay. */
+export const deadLetterStatuses = ['PENDING', 'REPLAYED', 'DISCARDED', 'RESOLVED'] as const;
 export type DeadLetterStatus = (typeof deadLetterStatuses)[number];

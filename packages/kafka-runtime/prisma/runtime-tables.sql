@@ -1,6 +1,7 @@
 -- Tables of @food/kafka-runtime as they stand now (see runtime.prisma). A service's first migration included
 -- them; later changes reach services as migrations of their own (20261125020000_dead_letter_identity,
--- 20261129000000_hostile_records, 20261129010000_retention).
+-- 20261129000000_hostile_records, 20261129010000_retention, 20261130000300_dead_letter_search_indexes,
+-- 20261130000400_dead_letter_bulk_action).
 CREATE TABLE "outbox_event" (
     "id" BIGSERIAL NOT NULL,
     "event_id" UUID NOT NULL,
@@ -101,3 +102,36 @@ CREATE INDEX "dead_letter_message_key_idx" ON "dead_letter" USING HASH ("message
 CREATE INDEX "dead_letter_event_id_idx" ON "dead_letter"("event_id");
 CREATE INDEX "dead_letter_headers_idx" ON "dead_letter" USING GIN ("headers" jsonb_path_ops);
 CREATE INDEX "dead_letter_failed_at_id_idx" ON "dead_letter"("failed_at", "id");
+
+-- The two console searches that read every dead letter (~360-380 ms p95 with 10,000): payload text and a header
+-- value under any name. A trigram index answers the payload's ILIKE (three characters or more); a GIN index over
+-- the array of header values answers "some header has exactly this value" as containment.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX "dead_letter_payload_text_trgm_idx" ON "dead_letter" USING GIN ((encode("value", 'escape')) gin_trgm_ops);
+CREATE INDEX "dead_letter_header_values_idx" ON "dead_letter" USING GIN ((jsonb_path_query_array("headers", '$.*')) jsonb_path_ops);
+
+-- Bulk actions on dead letters (replay or discard everything a filter matches, a group say) run in the service,
+-- not in the operator's browser: the row is the job's state, so closing the page loses nothing, and another
+-- instance takes over a job whose heartbeat stopped (its process died).
+CREATE TABLE "dead_letter_bulk_action" (
+    "id" UUID NOT NULL,
+    "action" TEXT NOT NULL,
+    "filter" JSONB NOT NULL,
+    "per_second" INTEGER NOT NULL,
+    "reason" TEXT,
+    "requested_by" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'RUNNING',
+    "total" INTEGER NOT NULL,
+    "done" INTEGER NOT NULL DEFAULT 0,
+    "skipped" INTEGER NOT NULL DEFAULT 0,
+    "skipped_reasons" TEXT[] NOT NULL DEFAULT '{}',
+    "error" TEXT,
+    "heartbeat_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "finished_at" TIMESTAMPTZ(3),
+    CONSTRAINT "dead_letter_bulk_action_pkey" PRIMARY KEY ("id"),
+    CONSTRAINT "dead_letter_bulk_action_action_check" CHECK ("action" IN ('REPLAY', 'DISCARD')),
+    CONSTRAINT "dead_letter_bulk_action_status_check" CHECK ("status" IN ('RUNNING', 'DONE', 'FAILED'))
+);
+CREATE INDEX "dead_letter_bulk_action_status_heartbeat_at_idx" ON "dead_letter_bulk_action"("status", "heartbeat_at");
+CREATE INDEX "dead_letter_bulk_action_created_at_idx" ON "dead_letter_bulk_action"("created_at");

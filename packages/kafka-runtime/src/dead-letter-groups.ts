@@ -8,7 +8,7 @@ export interface DeadLetterGroup {
   errorClass: string;
   errorPattern: string;
   count: number;
-  byStatus: { PENDING: number; REPLAYED: number; DISCARDED: number };
+  byStatus: { PENDING: number; REPLAYED: number; DISCARDED: number; RESOLVED: number };
   firstFailedAt: string;
   lastFailedAt: string;
   /** The newest dead letter of the group, as an example. */
@@ -24,6 +24,7 @@ interface DeadLetterGroupRow {
   pending: number;
   replayed: number;
   discarded: number;
+  resolved: number;
   first_failed_at: Date;
   last_failed_at: Date;
   sample_id: string;
@@ -47,6 +48,7 @@ export async function listDeadLetterGroups(
          (count(*) FILTER (WHERE d.status = 'PENDING'))::int AS pending,
          (count(*) FILTER (WHERE d.status = 'REPLAYED'))::int AS replayed,
          (count(*) FILTER (WHERE d.status = 'DISCARDED'))::int AS discarded,
+         (count(*) FILTER (WHERE d.status = 'RESOLVED'))::int AS resolved,
          min(d.failed_at) AS first_failed_at, max(d.failed_at) AS last_failed_at
        FROM dead_letter d WHERE ${where.sql} GROUP BY d.fingerprint
      )
@@ -68,7 +70,7 @@ export async function listDeadLetterGroups(
       errorClass: row.error_class,
       errorPattern: row.error_pattern,
       count: row.count,
-      byStatus: { PENDING: row.pending, REPLAYED: row.replayed, DISCARDED: row.discarded },
+      byStatus: { PENDING: row.pending, REPLAYED: row.replayed, DISCARDED: row.discarded, RESOLVED: row.resolved },
       firstFailedAt: row.first_failed_at.toISOString(),
       lastFailedAt: row.last_failed_at.toISOString(),
       sample: { id: row.sample_id, errorMessage: row.sample_error_message, messageKey: row.sample_message_key },

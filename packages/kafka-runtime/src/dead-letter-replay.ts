@@ -61,6 +61,7 @@ function originalKey(row: DeadLetterRow): Buffer | null {
 function refusal(row: DeadLetterRow, route: ReplayRoute, force: boolean): string | null {
   if (row.status === 'DISCARDED') return 'discarded dead letters are not replayed';
   if (row.status === 'REPLAYED' && !force) return 'already replayed (replay it again explicitly to send it once more)';
+  if (row.status === 'RESOLVED' && !force) return 'resolved without replay (replay it explicitly to send it anyway)';
   if (!route.consumedTopics.includes(row.original_topic)) {
     return `this service does not consume ${row.original_topic.slice(0, 100)}: its dead letter cannot go back there`;
   }

@@ -1,7 +1,9 @@
-import { deadLetterStatuses, DomainError } from '@food/contracts';
-import { adminProcedure, router } from '@food/service-kit';
+import { DomainError } from '@food/contracts';
+import { adminProcedure, router, type Logger } from '@food/service-kit';
 import { z } from 'zod';
-import type { DeadLetterFilter } from './dead-letter-filter.js';
+import { runBulkActionInBackground } from './bulk-action-runner.js';
+import { createBulkAction, listBulkActions } from './bulk-dead-letter-action.js';
+import { deadLetterFilterSchema, type DeadLetterFilter } from './dead-letter-filter.js';
 import {
   discardDeadLetters,
   discardMatchingDeadLetters,
@@ -10,23 +12,13 @@ import {
   type ReplayRoute,
 } from './dead-letter-replay.js';
 import { listDeadLetterGroups } from './dead-letter-groups.js';
+import { resolveDeadLetters } from './dead-letter-resolve.js';
 import { deadLettersOfKey } from './dead-letter-history.js';
 import { getDeadLetterDetail } from './dead-letter-detail.js';
 import { countDeadLetters, listDeadLetters } from './dead-letter-list.js';
 import type { TransactionalDatabase } from './sql-client.js';
 
-const filterInput = z.object({
-  status: z.enum(deadLetterStatuses).optional(),
-  originalTopic: z.string().max(200).optional(),
-  errorText: z.string().max(200).optional(),
-  failedFrom: z.coerce.date().optional(),
-  failedTo: z.coerce.date().optional(),
-  fingerprint: z.string().regex(/^[0-9a-f]{32}$/, 'a group fingerprint is 32 hex digits').optional(),
-  key: z.string().min(1).max(1000).optional(),
-  eventId: z.string().min(1).max(100).optional(),
-  payloadText: z.string().min(1).max(200).optional(),
-  header: z.object({ name: z.string().min(1).max(200).optional(), value: z.string().min(1).max(1000) }).optional(),
-});
+const filterInput = deadLetterFilterSchema;
 
 const idInput = z.uuid();
 const maxSelection = 500;
@@ -35,7 +27,7 @@ const maxSelection = 500;
  * The admin API over one service's dead letters: list, inspect, replay (one, selected, matching) and discard.
  * Replays go to the service's own replay topic, only for topics it consumes.
  */
-export function createDeadLetterRouter(database: TransactionalDatabase, route: ReplayRoute) {
+export function createDeadLetterRouter(database: TransactionalDatabase, route: ReplayRoute, logger: Logger) {
   return router({
     list: adminProcedure
       .input(
@@ -102,6 +94,46 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
       .mutation(({ input, ctx }) =>
         discardMatchingDeadLetters(database, input.filter, { requestedBy: ctx.user.email, reason: input.reason, limit: input.limit }),
       ),
+
+    /**
+     * Replays or discards every pending dead letter a filter matches (a group, say) as a bulk action the service
+     * works on by itself, paced; answers at once with its id, whose progress `bulkActions` reports.
+     */
+    startBulk: adminProcedure
+      .input(
+        z
+          .object({
+            action: z.enum(['REPLAY', 'DISCARD']),
+            filter: filterInput,
+            maxPerSecond: z.number().int().min(1).max(100).default(20),
+            reason: z.string().trim().min(1).max(500).optional(),
+          })
+          .refine((input) => input.action !== 'DISCARD' || input.reason, {
+            message: 'a discard needs a reason',
+            path: ['reason'],
+          }),
+      )
+      .mutation(async ({ input, ctx }) => {
+        const id = await createBulkAction(database, {
+          action: input.action,
+          filter: input.filter as DeadLetterFilter,
+          perSecond: input.maxPerSecond,
+          reason: input.reason,
+          requestedBy: ctx.user.email,
+        });
+        runBulkActionInBackground(database, route, id, logger);
+        return { id };
+      }),
+
+    /** Bulk actions running now or ended in the last ten minutes, or the ones named. */
+    bulkActions: adminProcedure
+      .input(z.object({ ids: z.array(idInput).max(20).optional() }))
+      .query(({ input }) => listBulkActions(database, input.ids)),
+
+    /** Marks pending dead letters handled without a replay: who, when and an optional note are recorded. */
+    resolve: adminProcedure
+      .input(z.object({ ids: z.array(idInput).min(1).max(maxSelection), note: z.string().trim().max(500).optional() }))
+      .mutation(({ input, ctx }) => resolveDeadLetters(database, input.ids, { requestedBy: ctx.user.email, note: input.note })),
 
     discard: adminProcedure
       .input(z.object({ ids: z.array(idInput).min(1).max(maxSelection), reason: z.string().trim().min(1).max(500) }))

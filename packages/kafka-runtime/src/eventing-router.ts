@@ -1,4 +1,5 @@
 import { adminProcedure, metricsRegistry, router } from '@food/service-kit';
+import type { ConsumerGroupReport } from './consumer-groups.js';
 
 async function gaugeValues(name: string) {
   const metric = metricsRegistry.getSingleMetric(name);
@@ -7,9 +8,10 @@ async function gaugeValues(name: string) {
 
 /**
  * The admin view of a service's Kafka side, read through the same gauges Prometheus scrapes (so the console and
- * /metrics never disagree): outbox backlog and age, pending dead letters, and consumer lag per partition.
+ * /metrics never disagree): outbox backlog and age, pending dead letters, and consumer lag per partition; and the
+ * service's consumer groups as the broker describes them (members, assignments, lag, state).
  */
-export function createEventingRouter() {
+export function createEventingRouter(options: { consumerGroups: () => Promise<ConsumerGroupReport[]> }) {
   return router({
     status: adminProcedure.query(async () => {
       const single = async (name: string) => (await gaugeValues(name))[0]?.value ?? null;
@@ -26,5 +28,6 @@ export function createEventingRouter() {
         totalLag: lag.reduce((sum, partition) => sum + partition.lag, 0),
       };
     }),
+    consumerGroups: adminProcedure.query(() => options.consumerGroups()),
   });
 }

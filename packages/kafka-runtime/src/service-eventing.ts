@@ -6,6 +6,7 @@ import {
   type Logger,
   type PurgeTarget,
 } from '@food/service-kit';
+import { startBulkActionResumer } from './bulk-action-runner.js';
 import { DeadLetterStore } from './dead-letter-store.js';
 import { EventConsumer } from './event-consumer.js';
 import type { EventHandlers } from './event-consumer-options.js';
@@ -92,6 +93,12 @@ export async function startServiceEventing<TCatalog extends EventCatalog, Tx ext
   await Promise.all([consumer.start(), deadLetters.start()]);
   options.onShutdown('dead-letter store', () => deadLetters.stop());
   options.onShutdown('event consumer', () => consumer.stop());
+  const stopBulkActions = startBulkActionResumer({
+    database: options.database,
+    route: { replayTopic: options.consume.replayTopic, consumedTopics: Object.keys(options.consume.handlers) },
+    logger,
+  });
+  options.onShutdown('bulk dead-letter actions', stopBulkActions);
   return { kafka, relay, consumer, deadLetters };
 }
 

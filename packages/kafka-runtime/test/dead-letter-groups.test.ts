@@ -25,7 +25,7 @@ describe('dead letters grouped by kind of failure', () => {
     const outageGroup = groups.find((group) => group.originalTopic === 'ledger.credited' && group.errorClass === 'TRANSIENT');
     expect(outageGroup).toMatchObject({
       count: 5,
-      byStatus: { PENDING: 5, REPLAYED: 0, DISCARDED: 0 },
+      byStatus: { PENDING: 5, REPLAYED: 0, DISCARDED: 0, RESOLVED: 0 },
       errorPattern: 'provider unavailable for order <id> (attempt <n>, took <n> ms)',
       firstFailedAt: '2026-11-29T12:00:01.000Z',
       lastFailedAt: '2026-11-29T12:00:05.000Z',
@@ -44,7 +44,7 @@ describe('dead letters grouped by kind of failure', () => {
     expect(discarded).toMatchObject({ matched: 3 });
     const after = await listDeadLetterGroups(db.prisma, { fingerprint }, 10);
     expect(after.groups).toHaveLength(1);
-    expect(after.groups[0]?.byStatus).toEqual({ PENDING: 2, REPLAYED: 0, DISCARDED: 3 });
+    expect(after.groups[0]?.byStatus).toEqual({ PENDING: 2, REPLAYED: 0, DISCARDED: 3, RESOLVED: 0 });
     expect((await listDeadLetterGroups(db.prisma, { status: 'PENDING', fingerprint }, 10)).groups[0]?.count).toBe(2);
   });
 });

@@ -6,6 +6,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { useState, type ReactNode } from 'react';
 import { endSessionOnUnauthorized } from '../auth/end-session-on-unauthorized';
+import { fetchWithTimeout } from './call-timeout';
 import { makeQueryClient } from './query-client';
 import { TRPCProvider } from './trpc-react';
 
@@ -17,7 +18,10 @@ function getQueryClient() {
   return (browserQueryClient ??= makeQueryClient(endSessionOnUnauthorized));
 }
 
-/** Everything goes to the web app's own /api/trpc (the BFF); subscriptions as SSE, the rest batched per service. */
+/**
+ * Everything goes to the web app's own /api/trpc (the BFF); subscriptions as SSE, the rest batched per service,
+ * each batch given up after a timeout so that a hung request ends in a message and a retry, not a spinner.
+ */
 function createBrowserTrpcClient() {
   return createTRPCClient<AppRouter>({
     links: [
@@ -25,7 +29,7 @@ function createBrowserTrpcClient() {
         condition: (operation) => operation.type === 'subscription',
         true: httpSubscriptionLink({ url: '/api/trpc' }),
         false: routeByService<AppRouter>(() =>
-          httpBatchLink({ url: '/api/trpc', maxURLLength: 4000 }),
+          httpBatchLink({ url: '/api/trpc', maxURLLength: 4000, fetch: fetchWithTimeout() }),
         ),
       }),
     ],

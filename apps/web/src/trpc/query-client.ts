@@ -4,6 +4,7 @@ import {
   QueryCache,
   QueryClient,
 } from '@tanstack/react-query';
+import { isCallTimeout } from './call-timeout';
 import { isClientError } from './trpc-error';
 
 /** `onCallError` sees every failed query and mutation (the browser passes the session-ended handler). */
@@ -14,7 +15,8 @@ export function makeQueryClient(onCallError?: (error: unknown) => void) {
     defaultOptions: {
       queries: {
         staleTime: 5_000,
-        retry: (failures, error) => !isClientError(error) && failures < 2,
+        // A call that timed out already made the user wait: show it with a retry rather than wait again unasked.
+        retry: (failures, error) => !isClientError(error) && !isCallTimeout(error) && failures < 2,
       },
       mutations: { retry: false },
       dehydrate: {

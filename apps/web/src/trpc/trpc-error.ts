@@ -1,4 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
+import { callTimeoutSeconds, isCallTimeout } from './call-timeout';
 
 /** The tRPC error code of a failed call (UNAUTHORIZED, NOT_FOUND, …), or undefined for anything else. */
 export function trpcCodeOf(error: unknown): string | undefined {
@@ -18,6 +19,8 @@ export function isClientError(error: unknown): boolean {
 /** What a person reads when a call failed: the server's words where they help, and what to do next. */
 export function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : '';
+  if (isCallTimeout(error))
+    return `The server did not answer within ${callTimeoutSeconds} seconds. It may be busy: try again.`;
   switch (trpcCodeOf(error)) {
     case 'UNAUTHORIZED':
       return 'Your session has ended. Sign in again to continue.';

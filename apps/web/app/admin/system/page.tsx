@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { loadEventingOverview } from '@/admin/system/eventing-overview';
+import { ConsumerGroupsTable } from '@/admin/system/consumer-groups-table';
 import { EventingTable } from '@/admin/system/eventing-table';
 import { RefreshButton } from '@/admin/system/refresh-button';
 import { PageHeader } from '@/components/page-header';
@@ -52,6 +53,15 @@ export default async function SystemPage() {
             behind; pending dead letters need someone to replay or discard them.
           </p>
           <EventingTable overview={overview} />
+        </section>
+        <section className="card" aria-labelledby="groups-heading">
+          <h2 id="groups-heading">Consumer groups</h2>
+          <p className="small muted">
+            Each group as the broker describes it: its members and the partitions each reads, and
+            how far it is behind. A group with no members (stopped) or far behind (lagging) is
+            marked.
+          </p>
+          <ConsumerGroupsTable overview={overview} />
         </section>
       </div>
     </>

@@ -18,6 +18,8 @@ export interface GroupActionRequest {
 }
 
 export interface GroupActionProgress {
+  /** The service's bulk action doing the work. */
+  id: string;
   key: string;
   action: GroupAction;
   done: number;

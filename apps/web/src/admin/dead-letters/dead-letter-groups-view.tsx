@@ -1,12 +1,10 @@
 'use client';
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorNotice } from '../../components/error-notice';
-import { LoadingRows } from '../../components/loading-rows';
 import { useUrlFilters } from '../use-url-filters';
 import { DeadLetterFilters } from './dead-letter-filters';
 import { DeadLetterGroupList } from './dead-letter-group-list';
+import { DeadLetterListState } from './dead-letter-list-state';
 import type { GroupAction, ServiceDeadLetterGroup } from './dead-letter-group-types';
 import { deadLetterKey } from './dead-letter-types';
 import {
@@ -16,6 +14,7 @@ import {
 } from './dead-letter-url-filter';
 import { GroupActionDialog } from './group-action-dialog';
 import { GroupActionStatus } from './group-action-status';
+import { RunningBulkActions } from './running-bulk-actions';
 import { useDeadLetterApi } from './use-dead-letter-api';
 import { useGroupAction } from './use-group-action';
 
@@ -45,12 +44,12 @@ export function DeadLetterGroupsView() {
     )
     .sort((a, b) => b.lastFailedAt.localeCompare(a.lastFailedAt));
   const total = queries.reduce((sum, query) => sum + (query.data?.totalDeadLetters ?? 0), 0);
-  const failed = queries.find((query) => query.isError);
 
   const action = useGroupAction();
-  const [dialog, setDialog] = useState<{ group: ServiceDeadLetterGroup; action: GroupAction } | null>(
-    null,
-  );
+  const [dialog, setDialog] = useState<{
+    group: ServiceDeadLetterGroup;
+    action: GroupAction;
+  } | null>(null);
 
   return (
     <div className="stack">
@@ -64,38 +63,22 @@ export function DeadLetterGroupsView() {
         outcome={action.data ?? null}
         error={action.error}
       />
-      {!services.length ? (
-        <div className="card">
-          <EmptyState title="No queue matches">
-            The chosen service does not consume this topic, so none of its dead letters can match.
-          </EmptyState>
-        </div>
-      ) : queries.some((query) => query.isPending) ? (
-        <LoadingRows label="Loading dead-letter groups…" rows={4} />
-      ) : failed ? (
-        <ErrorNotice
-          error={failed.error}
-          title="Dead-letter groups could not be loaded"
-          onRetry={() => void failed.refetch()}
-        />
-      ) : !groups.length ? (
-        <div className="card">
-          <EmptyState
-            title={filter.status === 'PENDING' ? 'No dead letters waiting' : 'No dead letters match'}
-          >
-            {filter.status === 'PENDING'
-              ? 'Every message was processed or has been dealt with. Groups appear here when a consumer gives up on one.'
-              : 'Change or clear the filters to see more.'}
-          </EmptyState>
-        </div>
-      ) : (
+      <RunningBulkActions followed={action.progress?.id} />
+      <DeadLetterListState
+        noun="dead-letter groups"
+        anyQueue={services.length > 0}
+        loading={queries.some((query) => query.isPending)}
+        failed={queries.find((query) => query.isError)}
+        empty={!groups.length}
+        pendingOnly={filter.status === 'PENDING'}
+      >
         <DeadLetterGroupList
           groups={groups}
           status={values.status}
           busy={action.isPending}
           onAction={(group, chosen) => setDialog({ group, action: chosen })}
         />
-      )}
+      </DeadLetterListState>
       <GroupActionDialog
         group={dialog?.group ?? null}
         action={dialog?.action ?? 'replay'}

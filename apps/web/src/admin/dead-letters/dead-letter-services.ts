@@ -25,6 +25,7 @@ export const deadLetterStatusLabels: Record<DeadLetterStatus, string> = {
   PENDING: 'Pending',
   REPLAYED: 'Replayed',
   DISCARDED: 'Discarded',
+  RESOLVED: 'Resolved',
 };
 
 export const isDeadLetterStatus = (value: string): value is DeadLetterStatus =>

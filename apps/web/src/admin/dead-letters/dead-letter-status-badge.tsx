@@ -4,6 +4,7 @@ const tones = {
   PENDING: 'badge-pending',
   REPLAYED: 'badge-ok',
   DISCARDED: 'badge-neutral',
+  RESOLVED: 'badge-info',
 } as const;
 
 export function DeadLetterStatusBadge({ status }: { status: string }) {

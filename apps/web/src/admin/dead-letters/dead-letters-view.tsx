@@ -1,42 +1,34 @@
 'use client';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice } from '../../components/error-notice';
 import { LoadMoreButton } from '../../components/load-more-button';
-import { LoadingRows } from '../../components/loading-rows';
 import { useUrlFilters } from '../use-url-filters';
+import { ActionOutcomeNotice } from './action-outcome-notice';
 import { DeadLetterFilters } from './dead-letter-filters';
+import { DeadLetterListState } from './dead-letter-list-state';
 import type { DeadLetterService } from './dead-letter-services';
-import type { ServiceDeadLetter } from './dead-letter-types';
+import type { DeadLetterFilter, ServiceDeadLetter } from './dead-letter-types';
 import {
   deadLetterFilterFromUrl,
   deadLetterUrlKeys,
   servicesMatching,
 } from './dead-letter-url-filter';
 import { DeadLettersTable } from './dead-letters-table';
-import { describeReplay, type ActionOutcome } from './describe-replay';
+import type { ActionOutcome } from './describe-replay';
 import { DiscardDialog } from './discard-dialog';
 import { mergeNewestFirst } from './merge-newest-first';
-import { ReplayMatchingDialog, replayMatchingLimit } from './replay-matching-dialog';
+import { ReplayMatchingDialog } from './replay-matching-dialog';
 import { useDeadLetterApi } from './use-dead-letter-api';
+import { useDeadLetterListActions } from './use-dead-letter-list-actions';
 
 const pageSize = 50;
 /** The list refetches this often, so replayed letters change status (and new ones appear) without a reload. */
 const refetchEveryMs = 5_000;
 
-function groupByService(rows: ServiceDeadLetter[]) {
-  const groups = new Map<DeadLetterService, string[]>();
-  for (const row of rows) groups.set(row.service, [...(groups.get(row.service) ?? []), row.id]);
-  return [...groups];
-}
-
-/** One list over the dead letters of order, payment and notification (or one group): filter, inspect, replay, discard. */
-export function DeadLettersView() {
+/** The list of each queue the filter can match, merged newest first (a row waits while another queue may have newer). */
+function useDeadLetterQueues(filter: DeadLetterFilter, services: DeadLetterService[]) {
   const api = useDeadLetterApi();
-  const [filters, setFilters] = useUrlFilters(deadLetterUrlKeys);
-  const filter = deadLetterFilterFromUrl(filters);
-  const services = servicesMatching(filters, filter);
   const listOf = (service: DeadLetterService) =>
     api.options[service].list.infiniteQueryOptions(
       { ...filter, limit: pageSize },
@@ -62,9 +54,19 @@ export function DeadLettersView() {
       hasMore: query.hasNextPage,
     })),
   );
+  const more = {
+    hasMore: active.some(({ query }) => query.hasNextPage),
+    loading: active.some(({ query }) => query.isFetchingNextPage),
+    load: () =>
+      active
+        .filter(({ query }) => query.hasNextPage)
+        .forEach(({ query }) => void query.fetchNextPage()),
+  };
+  return { loading, failed, total, rows, heldBack, more };
+}
 
-  // Selection belongs to one filter: changing the filter starts a new one. Rows that left the list drop out.
-  const scope = JSON.stringify(filters);
+/** Selection belongs to one filter (its scope): changing the filter starts a new one. Rows that left the list drop out. */
+function useSelection(rows: ServiceDeadLetter[], scope: string) {
   const [selection, setSelection] = useState<{ scope: string; keys: ReadonlySet<string> }>({
     scope,
     keys: new Set(),
@@ -73,170 +75,151 @@ export function DeadLettersView() {
     selection.scope === scope ? rows.filter((row) => selection.keys.has(row.key)) : [];
   const selectedKeys = new Set(selectedRows.map((row) => row.key));
   const select = (keys: Iterable<string>) => setSelection({ scope, keys: new Set(keys) });
+  const toggle = (key: string) =>
+    select(
+      selectedKeys.has(key)
+        ? [...selectedKeys].filter((other) => other !== key)
+        : [...selectedKeys, key],
+    );
+  return { selectedRows, selectedKeys, select, toggle };
+}
 
+function GroupScopeNotice({ service, onShowAll }: { service: string; onShowAll: () => void }) {
+  return (
+    <p className="notice notice-info" data-testid="dead-letter-group-scope">
+      Showing the messages of one group of {service || 'a service'}.{' '}
+      <button type="button" className="link-button" onClick={onShowAll}>
+        Show every message
+      </button>
+    </p>
+  );
+}
+
+/** How many are shown or selected, and the actions on a selection or on everything the filter matches. */
+function DeadLetterToolbar({
+  selected,
+  shown,
+  total,
+  heldBack,
+  busy,
+  discardedOnly,
+  anyQueue,
+  onReplay,
+  onDiscard,
+  onReplayMatching,
+}: {
+  selected: number;
+  shown: number;
+  total: number;
+  heldBack: number;
+  busy: boolean;
+  discardedOnly: boolean;
+  anyQueue: boolean;
+  onReplay: () => void;
+  onDiscard: () => void;
+  onReplayMatching: () => void;
+}) {
+  return (
+    <div className="spread" role="toolbar" aria-label="Dead-letter actions">
+      <span className="small muted" aria-live="polite">
+        {selected
+          ? `${selected} selected`
+          : `${shown} shown of ${total}${heldBack ? `, ${heldBack} more after loading` : ''}`}
+      </span>
+      <div className="row">
+        <button
+          type="button"
+          className="button button-small"
+          disabled={!selected || busy}
+          onClick={onReplay}
+        >
+          Replay selected{selected ? ` (${selected})` : ''}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          disabled={!selected || busy}
+          onClick={onDiscard}
+        >
+          Discard selected…
+        </button>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          disabled={busy || discardedOnly || !anyQueue}
+          title={discardedOnly ? 'Discarded and resolved dead letters are not replayed' : undefined}
+          onClick={onReplayMatching}
+        >
+          Replay all matching…
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** One list over the dead letters of order, payment and notification (or one group): filter, inspect, replay, discard. */
+export function DeadLettersView() {
+  const [filters, setFilters] = useUrlFilters(deadLetterUrlKeys);
+  const filter = deadLetterFilterFromUrl(filters);
+  const services = servicesMatching(filters, filter);
+  const { loading, failed, total, rows, heldBack, more } = useDeadLetterQueues(filter, services);
+
+  const { selectedRows, selectedKeys, select, toggle } = useSelection(
+    rows,
+    JSON.stringify(filters),
+  );
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   const [dialog, setDialog] = useState<'discard' | 'replay-matching' | null>(null);
 
-  const replay = useMutation({
-    mutationFn: (targets: ServiceDeadLetter[]) =>
-      Promise.all(
-        groupByService(targets).map(([service, ids]) =>
-          api.calls[service].replaySelected.mutate({ ids }),
-        ),
-      ),
-    onSuccess: (results) => {
-      setOutcome(describeReplay(results));
-      select([]);
-    },
-    onSettled: api.refetchAll,
+  const {
+    replay,
+    replayMatching,
+    discard,
+    busy,
+    error: actionError,
+  } = useDeadLetterListActions(filter, setOutcome, () => {
+    setDialog(null);
+    select([]);
   });
-  const replayMatching = useMutation({
-    mutationFn: (targets: DeadLetterService[]) =>
-      Promise.all(
-        targets.map((service) =>
-          api.calls[service].replayMatching.mutate({ filter, limit: replayMatchingLimit }),
-        ),
-      ),
-    onSuccess: (results) => {
-      setOutcome(describeReplay(results));
-      setDialog(null);
-    },
-    onSettled: api.refetchAll,
-  });
-  const discard = useMutation({
-    mutationFn: ({ targets, reason }: { targets: ServiceDeadLetter[]; reason: string }) =>
-      Promise.all(
-        groupByService(targets).map(([service, ids]) =>
-          api.calls[service].discard.mutate({ ids, reason }),
-        ),
-      ),
-    onSuccess: (results) => {
-      const discarded = results.reduce((sum, result) => sum + result.discarded.length, 0);
-      setOutcome({
-        tone: 'success',
-        text: `Discarded ${discarded} dead ${discarded === 1 ? 'letter' : 'letters'}.`,
-      });
-      setDialog(null);
-      select([]);
-    },
-    onSettled: api.refetchAll,
-  });
-  const busy = replay.isPending || replayMatching.isPending || discard.isPending;
-  const actionError = replay.error ?? replayMatching.error ?? discard.error;
 
   return (
     <div className="stack">
       <DeadLetterFilters values={filters} onApply={setFilters} />
       {filter.fingerprint ? (
-        <p className="notice notice-info" data-testid="dead-letter-group-scope">
-          Showing the messages of one group of {filters.service || 'a service'}.{' '}
-          <button type="button" className="link-button" onClick={() => setFilters({ group: '' })}>
-            Show every message
-          </button>
-        </p>
+        <GroupScopeNotice service={filters.service} onShowAll={() => setFilters({ group: '' })} />
       ) : null}
-      <div className="spread" role="toolbar" aria-label="Dead-letter actions">
-        <span className="small muted" aria-live="polite">
-          {selectedRows.length
-            ? `${selectedRows.length} selected`
-            : `${rows.length} shown of ${total}${heldBack ? `, ${heldBack} more after loading` : ''}`}
-        </span>
-        <div className="row">
-          <button
-            type="button"
-            className="button button-small"
-            disabled={!selectedRows.length || busy}
-            onClick={() => replay.mutate(selectedRows)}
-          >
-            Replay selected{selectedRows.length ? ` (${selectedRows.length})` : ''}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            disabled={!selectedRows.length || busy}
-            onClick={() => setDialog('discard')}
-          >
-            Discard selected…
-          </button>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            disabled={busy || filter.status === 'DISCARDED' || !services.length}
-            title={
-              filter.status === 'DISCARDED'
-                ? 'Discarded dead letters are never replayed'
-                : undefined
-            }
-            onClick={() => setDialog('replay-matching')}
-          >
-            Replay all matching…
-          </button>
-        </div>
-      </div>
-      <div aria-live="polite">
-        {outcome ? (
-          <p
-            className={`notice ${outcome.tone === 'success' ? 'notice-success' : 'notice-warning'}`}
-            data-testid="dead-letter-outcome"
-          >
-            {outcome.text}
-          </p>
-        ) : null}
-      </div>
+      <DeadLetterToolbar
+        selected={selectedRows.length}
+        shown={rows.length}
+        total={total}
+        heldBack={heldBack}
+        busy={busy}
+        discardedOnly={filter.status === 'DISCARDED' || filter.status === 'RESOLVED'}
+        anyQueue={services.length > 0}
+        onReplay={() => replay.mutate(selectedRows)}
+        onDiscard={() => setDialog('discard')}
+        onReplayMatching={() => setDialog('replay-matching')}
+      />
+      <ActionOutcomeNotice outcome={outcome} testId="dead-letter-outcome" />
       {actionError ? <ErrorNotice error={actionError} title="The action did not complete" /> : null}
-      {!services.length ? (
-        <div className="card">
-          <EmptyState title="No queue matches">
-            The chosen service does not consume this topic, so none of its dead letters can match.
-          </EmptyState>
-        </div>
-      ) : loading ? (
-        <LoadingRows label="Loading dead letters…" rows={6} />
-      ) : failed ? (
-        <ErrorNotice
-          error={failed.error}
-          title="Dead letters could not be loaded"
-          onRetry={() => void failed.refetch()}
+      <DeadLetterListState
+        noun="dead letters"
+        anyQueue={services.length > 0}
+        loading={loading}
+        failed={failed}
+        empty={!rows.length}
+        pendingOnly={filter.status === 'PENDING'}
+      >
+        <DeadLettersTable
+          rows={rows}
+          selected={selectedKeys}
+          busy={busy}
+          onToggle={toggle}
+          onToggleAll={(all) => select(all ? rows.map((row) => row.key) : [])}
+          onReplay={(row) => replay.mutate([row])}
         />
-      ) : !rows.length ? (
-        <div className="card">
-          <EmptyState
-            title={
-              filter.status === 'PENDING' ? 'No dead letters waiting' : 'No dead letters match'
-            }
-          >
-            {filter.status === 'PENDING'
-              ? 'Every message was processed or has been dealt with. Letters appear here when a consumer gives up on one.'
-              : 'Change or clear the filters to see more.'}
-          </EmptyState>
-        </div>
-      ) : (
-        <>
-          <DeadLettersTable
-            rows={rows}
-            selected={selectedKeys}
-            busy={busy}
-            onToggle={(key) =>
-              select(
-                selectedKeys.has(key)
-                  ? [...selectedKeys].filter((selected) => selected !== key)
-                  : [...selectedKeys, key],
-              )
-            }
-            onToggleAll={(all) => select(all ? rows.map((row) => row.key) : [])}
-            onReplay={(row) => replay.mutate([row])}
-          />
-          <LoadMoreButton
-            hasMore={active.some(({ query }) => query.hasNextPage)}
-            loading={active.some(({ query }) => query.isFetchingNextPage)}
-            onClick={() =>
-              active
-                .filter(({ query }) => query.hasNextPage)
-                .forEach(({ query }) => void query.fetchNextPage())
-            }
-          />
-        </>
-      )}
+        <LoadMoreButton hasMore={more.hasMore} loading={more.loading} onClick={more.load} />
+      </DeadLetterListState>
       <DiscardDialog
         open={dialog === 'discard'}
         count={selectedRows.length}

@@ -5,6 +5,12 @@ import { shortId } from '../../format/formatters';
 import type { DeadLetterService } from './dead-letter-services';
 import type { DeadLetterDetails } from './dead-letter-types';
 
+const actionLabels: Record<string, string> = {
+  REPLAY: 'Replay',
+  DISCARD: 'Discard',
+  RESOLVE: 'Resolved',
+};
+
 /**
  * Who replayed or discarded this letter, when, and what became of it: a replay that failed again produced a new
  * dead letter (failedAgainAs); one that did not shows no later failure.
@@ -17,7 +23,9 @@ export function ReplayHistory({
   service: DeadLetterService;
 }) {
   if (!letter.history.length)
-    return <p className="muted">Nobody has replayed or discarded this dead letter yet.</p>;
+    return (
+      <p className="muted">Nobody has replayed, resolved or discarded this dead letter yet.</p>
+    );
   const replayed = letter.history.some((entry) => entry.action === 'REPLAY');
   return (
     <>
@@ -48,7 +56,7 @@ export function ReplayHistory({
                       entry.action === 'REPLAY' ? 'badge badge-info' : 'badge badge-neutral'
                     }
                   >
-                    {entry.action === 'REPLAY' ? 'Replay' : 'Discard'}
+                    {actionLabels[entry.action] ?? entry.action}
                   </span>
                 </td>
                 <td>{entry.requestedBy}</td>

@@ -4,13 +4,11 @@ import { useState } from 'react';
 import type { GroupActionProgress, GroupActionRequest } from './dead-letter-group-types';
 import { useDeadLetterApi } from './use-dead-letter-api';
 
-/** Each call handles about this many seconds of replays, so progress moves while a large group is replayed. */
-const secondsPerCall = 2;
-const discardBatch = 500;
+const pollEveryMs = 1_000;
 
 /**
- * Replays or discards every pending letter of a group, in paced calls until none is left, reporting progress after
- * each call. Letters that are refused stay pending; the run stops when a call moves none.
+ * Replays or discards every pending letter of a group. The service does the work (a bulk action, paced at the
+ * chosen rate, that goes on if this page closes); this tab follows its progress until it ends and counts the outcome.
  */
 export function useGroupAction() {
   const api = useDeadLetterApi();
@@ -18,34 +16,43 @@ export function useGroupAction() {
   const mutation = useMutation({
     mutationFn: async ({ group, action, rate, reason }: GroupActionRequest) => {
       const calls = api.calls[group.service];
-      const filter = { fingerprint: group.fingerprint, status: 'PENDING' as const };
-      const skipped = new Map<string, string>();
-      let done = 0;
-      const report = () =>
+      const { id } = await calls.startBulk.mutate({
+        action: action === 'replay' ? 'REPLAY' : 'DISCARD',
+        filter: { fingerprint: group.fingerprint, status: 'PENDING' },
+        maxPerSecond: rate,
+        reason: action === 'discard' ? reason : undefined,
+      });
+      setProgress({
+        key: group.key,
+        action,
+        done: 0,
+        skipped: 0,
+        total: group.byStatus.PENDING,
+        id,
+      });
+      for (;;) {
+        const [job] = await calls.bulkActions.query({ ids: [id] });
+        if (!job) throw new Error('The bulk action is no longer known to the service.');
         setProgress({
           key: group.key,
           action,
-          done,
-          skipped: skipped.size,
-          total: group.byStatus.PENDING,
+          done: job.done,
+          skipped: job.skipped,
+          total: job.total,
+          id,
         });
-      report();
-      for (;;) {
-        const limit = action === 'replay' ? rate * secondsPerCall : discardBatch;
-        const moved =
-          action === 'replay'
-            ? await calls.replayMatching.mutate({ filter, limit, maxPerSecond: rate }).then((result) => {
-                for (const entry of result.skipped) skipped.set(entry.id, entry.reason);
-                return { count: result.replayed.length, matched: result.matched };
-              })
-            : await calls.discardMatching
-                .mutate({ filter, limit, reason })
-                .then((result) => ({ count: result.discarded.length, matched: result.matched }));
-        done += moved.count;
-        report();
-        if (moved.count === 0 || moved.matched < limit) break;
+        if (job.status === 'FAILED') throw new Error(job.error ?? 'The bulk action failed.');
+        if (job.status === 'DONE') {
+          return {
+            key: group.key,
+            action,
+            done: job.done,
+            skipped: job.skippedReasons,
+            skippedCount: job.skipped,
+          };
+        }
+        await new Promise((resolve) => setTimeout(resolve, pollEveryMs));
       }
-      return { key: group.key, action, done, skipped: [...new Set(skipped.values())], skippedCount: skipped.size };
     },
     onSettled: () => {
       setProgress(null);

@@ -90,7 +90,7 @@ function ActionEntry({
           <LocalTime iso={action.requestedAt} style="precise" />
         </span>
         <span className={`badge ${replay ? 'badge-pending' : 'badge-neutral'}`}>
-          {replay ? 'replay' : 'discard'}
+          {replay ? 'replay' : action.action === 'RESOLVE' ? 'resolved' : 'discard'}
         </span>
         <span className="small">by {action.requestedBy}</span>
       </div>

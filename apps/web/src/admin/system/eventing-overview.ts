@@ -6,7 +6,8 @@ import { deadLetterServices, type DeadLetterService } from '../dead-letters/dead
 
 type EventingStatus = RouterOutputs['order']['eventing']['status'];
 type DeadLetterCount = RouterOutputs['order']['deadLetters']['count'];
-type Answer<T> = { ok: true; value: T } | { ok: false; problem: string };
+export type ConsumerGroup = RouterOutputs['order']['eventing']['consumerGroups'][number];
+export type Answer<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 export interface EventingOverview {
   service: DeadLetterService;
@@ -14,6 +15,8 @@ export interface EventingOverview {
   eventing: Answer<EventingStatus>;
   /** The dead-letter queue by status, from deadLetters.count. */
   deadLetters: Answer<DeadLetterCount>;
+  /** The service's consumer groups as the broker describes them. */
+  consumerGroups: Answer<ConsumerGroup[]>;
 }
 
 async function answer<T>(call: () => Promise<T>): Promise<Answer<T>> {
@@ -38,11 +41,12 @@ export async function loadEventingOverview(gateway: GatewayClient): Promise<Even
   return Promise.all(
     deadLetterServices.map(async (service) => {
       const router = routers[service];
-      const [eventing, deadLetters] = await Promise.all([
+      const [eventing, deadLetters, consumerGroups] = await Promise.all([
         answer(() => router.eventing.status.query()),
         answer(() => router.deadLetters.count.query({})),
+        answer(() => router.eventing.consumerGroups.query()),
       ]);
-      return { service, eventing, deadLetters };
+      return { service, eventing, deadLetters, consumerGroups };
     }),
   );
 }

@@ -9,6 +9,68 @@ const describeAge = (seconds: number | null) =>
       : `${Math.round(seconds / 60)} min`;
 const unknown = <span className="muted">not reported yet</span>;
 
+function EventingRow({ service, eventing, deadLetters }: Omit<EventingOverview, 'consumerGroups'>) {
+  return (
+    <tr
+      data-testid="dlq-depth"
+      data-service={service}
+      data-pending={deadLetters.ok ? (deadLetters.value.byStatus.PENDING ?? 0) : ''}
+    >
+      <th scope="row">{service}</th>
+      {eventing.ok ? (
+        <>
+          <td className="numeric">
+            {eventing.value.outboxBacklog ?? unknown}
+            {describeAge(eventing.value.outboxOldestAgeSeconds) ? (
+              <div className="small muted">
+                oldest {describeAge(eventing.value.outboxOldestAgeSeconds)}
+              </div>
+            ) : null}
+          </td>
+          <td className="numeric">
+            {eventing.value.consumerLag.length ? (
+              <details>
+                <summary>{eventing.value.totalLag}</summary>
+                <ul className="small muted">
+                  {eventing.value.consumerLag.map((partition) => (
+                    <li key={`${partition.topic}-${partition.partition}`}>
+                      {partition.topic} [{partition.partition}]: {partition.lag}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : (
+              unknown
+            )}
+          </td>
+        </>
+      ) : (
+        <td colSpan={2} className="small">
+          <span className="badge badge-neutral">Not available</span> {eventing.problem}
+        </td>
+      )}
+      {deadLetters.ok ? (
+        <>
+          <td className="numeric">
+            <Link href={`/admin/dead-letters?service=${service}`}>
+              {deadLetters.value.byStatus.PENDING ?? 0}
+            </Link>
+          </td>
+          <td className="small">
+            {deadLetters.value.byStatus.REPLAYED ?? 0} replayed ·{' '}
+            {deadLetters.value.byStatus.RESOLVED ?? 0} resolved ·{' '}
+            {deadLetters.value.byStatus.DISCARDED ?? 0} discarded
+          </td>
+        </>
+      ) : (
+        <td colSpan={2} className="small text-bad">
+          {deadLetters.problem}
+        </td>
+      )}
+    </tr>
+  );
+}
+
 /** Per service: what waits in its outbox, how far its consumers are behind, and what sits in its dead-letter queue. */
 export function EventingTable({ overview }: { overview: EventingOverview[] }) {
   return (
@@ -31,63 +93,12 @@ export function EventingTable({ overview }: { overview: EventingOverview[] }) {
         </thead>
         <tbody>
           {overview.map(({ service, eventing, deadLetters }) => (
-            <tr
+            <EventingRow
               key={service}
-              data-testid="dlq-depth"
-              data-service={service}
-              data-pending={deadLetters.ok ? (deadLetters.value.byStatus.PENDING ?? 0) : ''}
-            >
-              <th scope="row">{service}</th>
-              {eventing.ok ? (
-                <>
-                  <td className="numeric">
-                    {eventing.value.outboxBacklog ?? unknown}
-                    {describeAge(eventing.value.outboxOldestAgeSeconds) ? (
-                      <div className="small muted">
-                        oldest {describeAge(eventing.value.outboxOldestAgeSeconds)}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className="numeric">
-                    {eventing.value.consumerLag.length ? (
-                      <details>
-                        <summary>{eventing.value.totalLag}</summary>
-                        <ul className="small muted">
-                          {eventing.value.consumerLag.map((partition) => (
-                            <li key={`${partition.topic}-${partition.partition}`}>
-                              {partition.topic} [{partition.partition}]: {partition.lag}
-                            </li>
-                          ))}
-                        </ul>
-                      </details>
-                    ) : (
-                      unknown
-                    )}
-                  </td>
-                </>
-              ) : (
-                <td colSpan={2} className="small">
-                  <span className="badge badge-neutral">Not available</span> {eventing.problem}
-                </td>
-              )}
-              {deadLetters.ok ? (
-                <>
-                  <td className="numeric">
-                    <Link href={`/admin/dead-letters?service=${service}`}>
-                      {deadLetters.value.byStatus.PENDING ?? 0}
-                    </Link>
-                  </td>
-                  <td className="small">
-                    {deadLetters.value.byStatus.REPLAYED ?? 0} replayed ·{' '}
-                    {deadLetters.value.byStatus.DISCARDED ?? 0} discarded
-                  </td>
-                </>
-              ) : (
-                <td colSpan={2} className="small text-bad">
-                  {deadLetters.problem}
-                </td>
-              )}
-            </tr>
+              service={service}
+              eventing={eventing}
+              deadLetters={deadLetters}
+            />
           ))}
         </tbody>
       </table>
