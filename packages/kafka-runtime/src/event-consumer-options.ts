@@ -39,5 +39,11 @@ export interface EventConsumerStats {
   outagePauses: number;
 }
 
-/** A crashed member's partitions move to the survivors after 10 s (kafkajs's default is 30 s). */
-export const consumerTimeouts = { sessionTimeout: 10_000, heartbeatInterval: 1_000 };
+/**
+ * A crashed member's partitions move to the survivors after 10 s (kafkajs's default is 30 s). Metadata is at most 3 s
+ * old at each fetch (kafkajs's default is 5 minutes): kafkajs's consumer does not refresh it when a partition's
+ * leader refuses connections, so after a broker of the cluster died it fetched from the dead leader until its
+ * retries ran out and it crashed (about 50 s in the chaos run's leader kill); with fresh metadata it finds the new
+ * leader once the controller has moved leadership (broker.session.timeout.ms, 9 s).
+ */
+export const consumerTimeouts = { sessionTimeout: 10_000, heartbeatInterval: 1_000, metadataMaxAge: 3_000 };
