@@ -1,5 +1,5 @@
 import { deadLetterStatuses, DomainError } from '@food/contracts';
-import { adminProcedure, router } from '@food/service-kit';
+import { proceduresWith, router } from '@food/service-kit';
 import { z } from 'zod';
 import { deadLetterWhere, type DeadLetterFilter } from './dead-letter-filter.js';
 import {
@@ -40,11 +40,14 @@ function describePayload(value: Uint8Array) {
   }
 }
 
+/** Its procedures read the service's database from their context (`ctx.db`), as the service's own routers do. */
+const { adminProcedure } = proceduresWith<{ db: TransactionalDatabase }>('dead letters');
+
 /**
  * The admin API over one service's dead letters: list, inspect, replay (one, selected, matching) and discard.
  * Replays go to the service's own replay topic, only for topics it consumes.
  */
-export function createDeadLetterRouter(database: TransactionalDatabase, route: ReplayRoute) {
+export function createDeadLetterRouter(route: ReplayRoute) {
   return router({
     list: adminProcedure
       .input(
@@ -53,20 +56,20 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
           cursor: z.object({ failedAt: z.coerce.date(), id: idInput }).optional(),
         }),
       )
-      .query(({ input }) => listDeadLetters(database, input, input)),
+      .query(({ input, ctx }) => listDeadLetters(ctx.db, input, input)),
 
     groups: adminProcedure
       .input(filterInput.extend({ limit: z.number().int().min(1).max(200).default(100) }))
-      .query(({ input }) => listDeadLetterGroups(database, input, input.limit)),
+      .query(({ input, ctx }) => listDeadLetterGroups(ctx.db, input, input.limit)),
 
     /** The dead letters of one key (an order id) with their replays and outcomes, for the order's timeline. */
     ofKey: adminProcedure
       .input(z.object({ key: z.string().min(1).max(1000) }))
-      .query(({ input }) => deadLettersOfKey(database, input.key)),
+      .query(({ input, ctx }) => deadLettersOfKey(ctx.db, input.key)),
 
-    count: adminProcedure.input(filterInput).query(async ({ input }) => {
+    count: adminProcedure.input(filterInput).query(async ({ input, ctx }) => {
       const where = deadLetterWhere(input);
-      const rows = await database.$queryRawUnsafe<Array<{ status: string; count: number }>>(
+      const rows = await ctx.db.$queryRawUnsafe<Array<{ status: string; count: number }>>(
         `SELECT status, count(*)::int AS count FROM dead_letter WHERE ${where.sql} GROUP BY status`,
         ...where.values,
       );
@@ -75,21 +78,21 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
       return { total: rows.reduce((sum, row) => sum + row.count, 0), byStatus };
     }),
 
-    get: adminProcedure.input(z.object({ id: idInput })).query(async ({ input }) => {
-      const rows = await database.$queryRawUnsafe<DeadLetterDetailRow[]>(
+    get: adminProcedure.input(z.object({ id: idInput })).query(async ({ input, ctx }) => {
+      const rows = await ctx.db.$queryRawUnsafe<DeadLetterDetailRow[]>(
         `SELECT ${listColumns}, d.value, d.headers FROM dead_letter d WHERE d.id = $1::uuid`,
         input.id,
       );
       const row = rows[0];
       if (!row) throw new DomainError('NOT_FOUND', `no dead letter ${input.id}`);
-      const replays = await database.$queryRawUnsafe<
+      const replays = await ctx.db.$queryRawUnsafe<
         Array<{ action: string; requested_by: string; requested_at: Date; outcome: string; detail: string | null }>
       >(
         `SELECT action, requested_by, requested_at, outcome, detail FROM dead_letter_replay
          WHERE dead_letter_id = $1::uuid ORDER BY requested_at, id`,
         input.id,
       );
-      const laterFailures = await database.$queryRawUnsafe<Array<{ id: string; failed_at: Date; error_message: string }>>(
+      const laterFailures = await ctx.db.$queryRawUnsafe<Array<{ id: string; failed_at: Date; error_message: string }>>(
         'SELECT id::text, failed_at, error_message FROM dead_letter WHERE replay_of = $1::uuid ORDER BY failed_at',
         input.id,
       );
@@ -116,7 +119,7 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
     replay: adminProcedure
       .input(z.object({ id: idInput, force: z.boolean().default(false) }))
       .mutation(async ({ input, ctx }) => {
-        const result = await replayDeadLetters(database, [input.id], route, { requestedBy: ctx.user.email, force: input.force });
+        const result = await replayDeadLetters(ctx.db, [input.id], route, { requestedBy: ctx.user.email, force: input.force });
         const refused = result.skipped[0];
         if (refused?.reason === 'not found') throw new DomainError('NOT_FOUND', `no dead letter ${input.id}`);
         if (refused) throw new DomainError('DEAD_LETTER_NOT_REPLAYABLE', `dead letter ${input.id}: ${refused.reason}`);
@@ -126,7 +129,7 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
     replaySelected: adminProcedure
       .input(z.object({ ids: z.array(idInput).min(1).max(maxSelection), force: z.boolean().default(false) }))
       .mutation(({ input, ctx }) =>
-        replayDeadLetters(database, input.ids, route, { requestedBy: ctx.user.email, force: input.force }),
+        replayDeadLetters(ctx.db, input.ids, route, { requestedBy: ctx.user.email, force: input.force }),
       ),
 
     replayMatching: adminProcedure
@@ -138,7 +141,7 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
         }),
       )
       .mutation(({ input, ctx }) =>
-        replayMatchingDeadLetters(database, input.filter as DeadLetterFilter, route, {
+        replayMatchingDeadLetters(ctx.db, input.filter as DeadLetterFilter, route, {
           requestedBy: ctx.user.email,
           limit: input.limit,
           maxPerSecond: input.maxPerSecond,
@@ -154,11 +157,11 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
         }),
       )
       .mutation(({ input, ctx }) =>
-        discardMatchingDeadLetters(database, input.filter, { requestedBy: ctx.user.email, reason: input.reason, limit: input.limit }),
+        discardMatchingDeadLetters(ctx.db, input.filter, { requestedBy: ctx.user.email, reason: input.reason, limit: input.limit }),
       ),
 
     discard: adminProcedure
       .input(z.object({ ids: z.array(idInput).min(1).max(maxSelection), reason: z.string().trim().min(1).max(500) }))
-      .mutation(({ input, ctx }) => discardDeadLetters(database, input.ids, { requestedBy: ctx.user.email, reason: input.reason })),
+      .mutation(({ input, ctx }) => discardDeadLetters(ctx.db, input.ids, { requestedBy: ctx.user.email, reason: input.reason })),
   });
 }

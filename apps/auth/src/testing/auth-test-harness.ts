@@ -2,14 +2,13 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { AuthenticatedUser, Role } from '@food/contracts';
-import { applyMigrations, connectOnce, createCallerFactory, createLogger } from '@food/service-kit';
+import { applyMigrations, connectOnce, createCallerFactory, createLogger, type ServiceContext } from '@food/service-kit';
 import pg from 'pg';
 import { createAuthService, type AuthService } from '../auth-service.js';
 import { createDatabase } from '../db.js';
 import { createRedis, waitForRedis } from '../redis.js';
 import { authRouter } from '../router/index.js';
 import { loadSigningKeys, type SigningKeyMaterial } from '../tokens/signing-keys.js';
-import type { AuthContext } from '../trpc.js';
 import { ensureUserWithRole } from '../users/ensure-user-with-role.js';
 
 /* eslint-disable no-restricted-properties -- like service-kit's tests, the servers come from the environment */
@@ -83,13 +82,12 @@ export async function startTestAuth(label: string, options: TestAuthOptions = {}
     loginThrottleKeyPrefix,
   });
 
-  const contextFor = (user: AuthenticatedUser | null, clientIp: string | null): AuthContext => ({
+  const contextFor = (user: AuthenticatedUser | null, clientIp: string | null): ServiceContext => ({
     correlationId: randomUUID(),
     user,
     authError: null,
     logger,
-    service,
-    clientIp,
+    dependencies: { service, clientIp },
   });
 
   /** Procedures as an anonymous caller from `clientIp`. */

@@ -1,7 +1,6 @@
 import { createDeadLetterRouter, createEventingRouter } from '@food/kafka-runtime';
 import { router } from '@food/service-kit';
 import { replayTopicOf } from '@food/contracts';
-import { db } from '../db.js';
 import { handlers } from '../events/handlers.js';
 import { health } from './health.js';
 import { notificationProcedures } from './notifications.js';
@@ -11,7 +10,7 @@ export const notificationRouter = router({
   notification: router({
     health,
     ...notificationProcedures,
-    deadLetters: createDeadLetterRouter(db, { replayTopic: replayTopicOf.notification, consumedTopics: Object.keys(handlers) }),
+    deadLetters: createDeadLetterRouter({ replayTopic: replayTopicOf.notification, consumedTopics: Object.keys(handlers) }),
     eventing: createEventingRouter(),
   }),
 });

@@ -1,7 +1,6 @@
 import { createDeadLetterRouter, createEventingRouter } from '@food/kafka-runtime';
 import { router } from '@food/service-kit';
 import { replayTopicOf } from '@food/contracts';
-import { db } from '../db.js';
 import { handlers } from '../events/handlers.js';
 import { orderAdminProcedures } from './admin.js';
 import { health } from './health.js';
@@ -13,7 +12,7 @@ export const orderRouter = router({
     health,
     ...orderProcedures,
     ...orderAdminProcedures,
-    deadLetters: createDeadLetterRouter(db, { replayTopic: replayTopicOf.order, consumedTopics: Object.keys(handlers) }),
+    deadLetters: createDeadLetterRouter({ replayTopic: replayTopicOf.order, consumedTopics: Object.keys(handlers) }),
     eventing: createEventingRouter(),
   }),
 });

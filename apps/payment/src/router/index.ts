@@ -1,8 +1,7 @@
 import { createDeadLetterRouter, createEventingRouter } from '@food/kafka-runtime';
 import { router } from '@food/service-kit';
 import { replayTopicOf } from '@food/contracts';
-import { db } from '../db.js';
-import { handlers } from '../events/handlers.js';
+import { consumedTopics } from '../events/handlers.js';
 import { paymentAdminProcedures } from './admin.js';
 import { health } from './health.js';
 
@@ -11,7 +10,7 @@ export const paymentRouter = router({
   payment: router({
     health,
     ...paymentAdminProcedures,
-    deadLetters: createDeadLetterRouter(db, { replayTopic: replayTopicOf.payment, consumedTopics: Object.keys(handlers) }),
+    deadLetters: createDeadLetterRouter({ replayTopic: replayTopicOf.payment, consumedTopics }),
     eventing: createEventingRouter(),
   }),
 });
