@@ -19,6 +19,7 @@ export * from './trpc-service-server.js';
 export * from './http-listen.js';
 export * from './clock.js';
 export * from './procedures-with.js';
+export * from './inner-context.js';
 export * from './unsafe-text.js';
 export * from './malformed-requests.js';
 export * from './shared-secret.js';
