@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { signedInUser } from '@food/service-kit';
 import { outcomeOf } from '@food/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordNotification } from '../notifications/record-notification.js';
 import { startNotificationRouterTest } from '../testing/notification-test-harness.js';
 
 let test: Awaited<ReturnType<typeof startNotificationRouterTest>>;
@@ -61,5 +62,23 @@ describe('admin procedures', () => {
     expect(await outcomeOf(test.as(customer).deadLetters.count({}))).toBe('FORBIDDEN');
     const listed = await test.as(admin).adminList({ userId: customer.userId });
     expect(listed.items.map((item) => item.id)).toEqual([own.id]);
+  });
+});
+
+describe('the live feed', () => {
+  it('brings a customer their own notifications once committed, and nobody else’s', async () => {
+    const customer = signedInUser('CUSTOMER');
+    const other = signedInUser('CUSTOMER');
+    const feed = (await test.as(customer).feed())[Symbol.asyncIterator]();
+    const first = feed.next();
+    const record = (userId: string) =>
+      test.db.$transaction((tx) =>
+        recordNotification(tx, { eventId: randomUUID(), payload: { userId, orderId: randomUUID() } }, { kind: 'ORDER_CONFIRMED', title: 'Order confirmed', body: 'On its way.' }, 'CONFIRMED'),
+      );
+    await record(other.userId);
+    await record(customer.userId);
+    const { value } = await first;
+    expect(value).toMatchObject({ userId: customer.userId, kind: 'ORDER_CONFIRMED', orderStatus: 'CONFIRMED' });
+    await feed.return?.(undefined);
   });
 });
