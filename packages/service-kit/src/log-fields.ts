@@ -1,5 +1,7 @@
+import { isRedactedLogKey, redactedValue } from './log-redaction.js';
+
 /**
- * Bounds what one log line can carry: a field may hold a payload, a record or an error message that a client or a
+ * Bounds what one log line can carry, and redacts its secrets (log-redaction.ts) in the same pass: a field may hold a payload, a record or an error message that a client or a
  * topic wrote, and one such line once ran to 11,000 characters. Text is cut, arrays and objects are shortened and
  * nesting is capped; errors become plain objects (name, message, stack, cause) under the same bounds.
  */
@@ -20,23 +22,19 @@ function boundedError(error: Error, depth: number): LogFields {
   return fields;
 }
 
-function boundedObject(value: object, depth: number): LogFields {
-  const bounded: LogFields = {};
-  let keys = 0;
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    if ((keys += 1) > logBounds.maxKeys) {
-      bounded['…'] = `${Object.keys(value).length - logBounds.maxKeys} more fields`;
-      break;
-    }
-    bounded[key] = boundedValue((value as LogFields)[key], depth + 1);
+function boundedObject(value: object, depth: number, into: LogFields = {}): LogFields {
+  const keys = Object.keys(value);
+  const kept = Math.min(keys.length, logBounds.maxKeys);
+  for (let index = 0; index < kept; index += 1) {
+    const key = keys[index]!;
+    into[key] = isRedactedLogKey(key) ? redactedValue : boundedValue((value as LogFields)[key], depth + 1);
   }
-  return bounded;
+  if (keys.length > kept) into['…'] = `${keys.length - kept} more fields`;
+  return into;
 }
 
 export function boundedValue(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return boundedText(value);
-  if (value === null || typeof value !== 'object') return value;
+  if (typeof value !== 'object' || value === null) return typeof value === 'string' ? boundedText(value) : value;
   if (value instanceof Error) return boundedError(value, depth);
   if (value instanceof Date) return value;
   if (value instanceof Uint8Array) return `(${value.byteLength} bytes)`;
@@ -49,7 +47,11 @@ export function boundedValue(value: unknown, depth = 0): unknown {
   return boundedObject(value, depth);
 }
 
-/** The fields of one log line, bounded (see logBounds). */
-export function boundedLogFields(fields: LogFields): LogFields {
-  return boundedObject(fields, 0);
+/**
+ * The fields of one log line: the ids of the work in progress (written as they are), then the event's own fields,
+ * bounded (see logBounds) and with secrets redacted. One new object, built once per line.
+ */
+export function boundedLogFields(fields: LogFields, context: LogFields | undefined): LogFields {
+  const line: LogFields = context ? { ...context } : {};
+  return boundedObject(fields, 0, line);
 }

@@ -15,15 +15,18 @@ const secretKeys = [
   trustHeaders.proxySecret,
 ];
 
-const path = (key: string) => (/^[\w]+$/.test(key) ? key : `["${key}"]`);
-const join = (prefix: string, key: string) => (key.startsWith('[') ? `${prefix}${key}` : `${prefix}.${key}`);
+// Looked up as written (no case folding per key and line): each name as above, in lower case and capitalised.
+const redactedLogKeys: ReadonlySet<string> = new Set(
+  secretKeys.flatMap((key) => [key, key.toLowerCase(), key[0]!.toUpperCase() + key.slice(1)]),
+);
 
 /**
- * Where a secret can sit in a log line: at the top, one level down (`input.password`), and in headers at either
- * level (`headers.authorization`, `request.headers.cookie`). pino replaces each with `[redacted]` before the line
- * is written, whatever a caller passed.
+ * Whether a field's value is a secret wherever it appears in a log line, at any depth (`input.password`,
+ * `request.headers.authorization`): its value is replaced by `[redacted]` before the line is written, whatever a
+ * caller passed.
  */
-export const redactedLogPaths = secretKeys.flatMap((key) => {
-  const own = path(key);
-  return [own, join('*', own), join('headers', own), join('*.headers', own)];
-});
+export function isRedactedLogKey(key: string): boolean {
+  return redactedLogKeys.has(key);
+}
+
+export const redactedValue = '[redacted]';

@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pino from 'pino';
 import { standardOutputDestination } from './log-destination.js';
 import { boundedLogFields, type LogFields } from './log-fields.js';
-import { redactedLogPaths } from './log-redaction.js';
 import { prettyStandardOutput } from './pretty-log-stream.js';
 import { activeTraceId } from './tracing.js';
 
@@ -22,6 +21,12 @@ export function withLogContext<T>(fields: LogFields, run: () => T): T {
 
 export function currentLogContext(): LogFields {
   return logContext.getStore() ?? {};
+}
+
+function currentLogContextWithTrace(): LogFields | undefined {
+  const traceId = activeTraceId();
+  const context = logContext.getStore();
+  return traceId ? { ...context, traceId } : context;
 }
 
 /** The platform's logger: a message first, then the event's fields; `child` binds fields to every line. */
@@ -58,8 +63,8 @@ function destinationOf(options: LoggerOptions): pino.DestinationStream {
 
 /**
  * pino, shaped as the platform's lines: `time` (ISO), `level` (its name), `service`, `message`, the ids of the
- * work in progress (withLogContext) and the trace id, then the event's fields, bounded (log-fields.ts) and with
- * secrets redacted (log-redaction.ts).
+ * work in progress (withLogContext) and the trace id, then the event's fields, bounded and with secrets redacted
+ * (log-fields.ts). Bound fields (`child`) are ids, written as given.
  */
 export function createLogger(service: string, options: LoggerOptions = {}): Logger {
   const instance = pino(
@@ -70,15 +75,9 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: {
         level: (label) => ({ level: label }),
-        log: boundedLogFields,
+        // The ids of the work in progress join here rather than through pino's mixin: one object per line.
+        log: (fields) => boundedLogFields(fields, currentLogContextWithTrace()),
       },
-      // A fresh object each line: pino merges the line's fields into it.
-      mixin: () => {
-        const traceId = activeTraceId();
-        const context = logContext.getStore();
-        return traceId ? { ...context, traceId } : { ...context };
-      },
-      redact: { paths: redactedLogPaths, censor: '[redacted]' },
     },
     destinationOf(options),
   );
