@@ -6,7 +6,7 @@ import { orderRouter } from '@food/order/router';
 import { paymentRouter } from '@food/payment/router';
 import { handlers as notificationHandlers } from '../../apps/notification/src/events/handlers.js';
 import { handlers as orderHandlers } from '../../apps/order/src/events/handlers.js';
-import { handlers as paymentHandlers } from '../../apps/payment/src/events/handlers.js';
+import { consumedTopics as paymentTopics } from '../../apps/payment/src/events/handlers.js';
 
 const routers = [authRouter, orderRouter, paymentRouter, notificationRouter];
 const procedures = Object.fromEntries(
@@ -19,7 +19,7 @@ const procedures = Object.fromEntries(
 );
 const consumedTopics = {
   order: Object.keys(orderHandlers),
-  payment: Object.keys(paymentHandlers),
+  payment: [...paymentTopics],
   notification: Object.keys(notificationHandlers),
 };
 process.stdout.write(JSON.stringify({ procedures, consumedTopics }), () => process.exit(0));

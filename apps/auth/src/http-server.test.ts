@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { jwksPath, trustHeaders } from '@food/contracts';
-import { createAccessTokenVerifier, type RunningHttpServer } from '@food/service-kit';
+import { createAccessTokenVerifier, listenHttpServer, type RunningHttpServer } from '@food/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAuthHttpServer } from './http-server.js';
+import { createAuthHttpServer } from './http-server.js';
 import {
   startTestAuth,
   uniqueEmail,
@@ -17,11 +17,8 @@ let auth: TestAuth;
 let server: RunningHttpServer;
 beforeAll(async () => {
   auth = await startTestAuth('http');
-  server = await startAuthHttpServer(auth.service, {
-    port: 0,
-    gatewaySecret,
-    admission: { maxInFlight: 8, maxQueued: 100, queueTimeoutMs: 2000, retryAfterSeconds: 1 },
-  });
+  const admission = { maxInFlight: 8, maxQueued: 100, queueTimeoutMs: 2000, retryAfterSeconds: 1 };
+  server = await listenHttpServer(createAuthHttpServer(auth.service, { gatewaySecret, admission }), 0);
 });
 afterAll(async () => {
   await server?.close();

@@ -1,4 +1,4 @@
-import { createLogger } from '@food/service-kit';
+import { createProcessLogger } from '@food/service-kit';
 import { loadToolEnv } from './env.js';
 
-export const logger = createLogger('auth', { level: loadToolEnv().LOG_LEVEL });
+export const logger = createProcessLogger('auth', loadToolEnv());

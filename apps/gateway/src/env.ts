@@ -1,11 +1,5 @@
 import { defaultPorts, jwksPath } from '@food/contracts';
-import {
-  loadConfigOrExit,
-  logLevelSetting,
-  portSetting,
-  sharedSecretSetting,
-  tracingSettings,
-} from '@food/service-kit';
+import { loadConfigOrExit, processSettings, sharedSecretSetting } from '@food/service-kit';
 import { z } from 'zod';
 
 const upstream = (port: number) =>
@@ -13,9 +7,7 @@ const upstream = (port: number) =>
 const perMinute = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 export const envSchema = z.object({
-  ...tracingSettings,
-  PORT: portSetting(defaultPorts.gateway),
-  HOST: z.string().default('127.0.0.1'),
+  ...processSettings('gateway'),
   AUTH_URL: upstream(defaultPorts.auth),
   ORDER_URL: upstream(defaultPorts.order),
   PAYMENT_URL: upstream(defaultPorts.payment),
@@ -34,16 +26,10 @@ export const envSchema = z.object({
     .regex(/^[\w:.-]*$/)
     .default('gateway:rate-limit:'),
   /**
-   * Sent on every call to a service, which answers nothing else (docs/gateway.md, "Trust boundaries"). Optional in
-   * the schema so that tools can parse it; the gateway refuses to start without it.
-   */
-  GATEWAY_SECRET: sharedSecretSetting,
-  /**
    * A proxy in front of the gateway (the web app) that sends this in X-Proxy-Secret has its X-Forwarded-For
    * believed. Unset: nobody's is, and every client is its socket's address.
    */
   PROXY_SECRET: sharedSecretSetting,
-  LOG_LEVEL: logLevelSetting,
 });
 
 export type GatewayEnv = z.infer<typeof envSchema>;

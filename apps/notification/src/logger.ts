@@ -1,4 +1,4 @@
-import { createLogger } from '@food/service-kit';
+import { createProcessLogger } from '@food/service-kit';
 import { env } from './env.js';
 
-export const logger = createLogger('notification', { level: env.LOG_LEVEL });
+export const logger = createProcessLogger('notification', env);

@@ -4,6 +4,7 @@ import { AssignerProtocol, type Admin, type Kafka } from 'kafkajs';
 import { z } from 'zod';
 import { markConsumerGroup, type ConsumerGroupMark } from './consumer-group-mark.js';
 import { createKafkaClient } from './kafka-client.js';
+import type { EventingDependencies } from './eventing-router.js';
 import { namespaced, withoutNamespace } from './namespace.js';
 
 export interface ConsumerGroupPartition {
@@ -199,4 +200,12 @@ export function consumerGroupReader(
       await admin.disconnect().catch(() => undefined);
     }
   };
+}
+
+/** A service's dependencies with the reader of its consumer groups beside them, as the eventing procedures want. */
+export function withConsumerGroupReader<Dependencies extends object>(
+  dependencies: Dependencies,
+  source: ConsumerGroupSource,
+): Dependencies & EventingDependencies {
+  return { ...dependencies, consumerGroups: consumerGroupReader(source) };
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '@food/contracts';
-import { adminProcedure, router, type Logger } from '@food/service-kit';
+import { proceduresWith, router } from '@food/service-kit';
 import { z } from 'zod';
 import { runBulkActionInBackground } from './bulk-action-runner.js';
 import { createBulkAction, listBulkActions } from './bulk-dead-letter-action.js';
@@ -20,6 +20,9 @@ import type { TransactionalDatabase } from './sql-client.js';
 
 const filterInput = deadLetterFilterSchema;
 
+/** Its procedures read the service's database from their context (`ctx.db`), as the service's own routers do. */
+const { adminProcedure } = proceduresWith<{ db: TransactionalDatabase }>('dead letters');
+
 const idInput = z.uuid();
 const maxSelection = 500;
 
@@ -27,7 +30,7 @@ const maxSelection = 500;
  * The admin API over one service's dead letters: list, inspect, replay (one, selected, matching) and discard.
  * Replays go to the service's own replay topic, only for topics it consumes.
  */
-export function createDeadLetterRouter(database: TransactionalDatabase, route: ReplayRoute, logger: Logger) {
+export function createDeadLetterRouter(route: ReplayRoute) {
   return router({
     list: adminProcedure
       .input(
@@ -36,35 +39,55 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
           cursor: z.object({ failedAt: z.coerce.date(), id: idInput }).optional(),
         }),
       )
-      .query(({ input }) => listDeadLetters(database, input, input)),
+      .query(({ input, ctx }) => listDeadLetters(ctx.db, input, input)),
 
     groups: adminProcedure
       .input(filterInput.extend({ limit: z.number().int().min(1).max(200).default(100) }))
-      .query(({ input }) => listDeadLetterGroups(database, input, input.limit)),
+      .query(({ input, ctx }) => listDeadLetterGroups(ctx.db, input, input.limit)),
 
     /** The dead letters of one key (an order id) with their replays and outcomes, for the order's timeline. */
     ofKey: adminProcedure
       .input(z.object({ key: z.string().min(1).max(1000) }))
-      .query(({ input }) => deadLettersOfKey(database, input.key)),
+      .query(({ input, ctx }) => deadLettersOfKey(ctx.db, input.key)),
 
-    count: adminProcedure.input(filterInput).query(({ input }) => countDeadLetters(database, input)),
+    count: adminProcedure
+      .input(filterInput)
+      .query(({ input, ctx }) => countDeadLetters(ctx.db, input)),
 
-    get: adminProcedure.input(z.object({ id: idInput })).query(({ input }) => getDeadLetterDetail(database, input.id)),
+    get: adminProcedure
+      .input(z.object({ id: idInput }))
+      .query(({ input, ctx }) => getDeadLetterDetail(ctx.db, input.id)),
 
     replay: adminProcedure
       .input(z.object({ id: idInput, force: z.boolean().default(false) }))
       .mutation(async ({ input, ctx }) => {
-        const result = await replayDeadLetters(database, [input.id], route, { requestedBy: ctx.user.email, force: input.force });
+        const result = await replayDeadLetters(ctx.db, [input.id], route, {
+          requestedBy: ctx.user.email,
+          force: input.force,
+        });
         const refused = result.skipped[0];
-        if (refused?.reason === 'not found') throw new DomainError('NOT_FOUND', `no dead letter ${input.id}`);
-        if (refused) throw new DomainError('DEAD_LETTER_NOT_REPLAYABLE', `dead letter ${input.id}: ${refused.reason}`);
+        if (refused?.reason === 'not found')
+          throw new DomainError('NOT_FOUND', `no dead letter ${input.id}`);
+        if (refused)
+          throw new DomainError(
+            'DEAD_LETTER_NOT_REPLAYABLE',
+            `dead letter ${input.id}: ${refused.reason}`,
+          );
         return result;
       }),
 
     replaySelected: adminProcedure
-      .input(z.object({ ids: z.array(idInput).min(1).max(maxSelection), force: z.boolean().default(false) }))
+      .input(
+        z.object({
+          ids: z.array(idInput).min(1).max(maxSelection),
+          force: z.boolean().default(false),
+        }),
+      )
       .mutation(({ input, ctx }) =>
-        replayDeadLetters(database, input.ids, route, { requestedBy: ctx.user.email, force: input.force }),
+        replayDeadLetters(ctx.db, input.ids, route, {
+          requestedBy: ctx.user.email,
+          force: input.force,
+        }),
       ),
 
     replayMatching: adminProcedure
@@ -76,7 +99,7 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
         }),
       )
       .mutation(({ input, ctx }) =>
-        replayMatchingDeadLetters(database, input.filter as DeadLetterFilter, route, {
+        replayMatchingDeadLetters(ctx.db, input.filter as DeadLetterFilter, route, {
           requestedBy: ctx.user.email,
           limit: input.limit,
           maxPerSecond: input.maxPerSecond,
@@ -92,7 +115,11 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
         }),
       )
       .mutation(({ input, ctx }) =>
-        discardMatchingDeadLetters(database, input.filter, { requestedBy: ctx.user.email, reason: input.reason, limit: input.limit }),
+        discardMatchingDeadLetters(ctx.db, input.filter, {
+          requestedBy: ctx.user.email,
+          reason: input.reason,
+          limit: input.limit,
+        }),
       ),
 
     /**
@@ -114,29 +141,46 @@ export function createDeadLetterRouter(database: TransactionalDatabase, route: R
           }),
       )
       .mutation(async ({ input, ctx }) => {
-        const id = await createBulkAction(database, {
+        const id = await createBulkAction(ctx.db, {
           action: input.action,
           filter: input.filter as DeadLetterFilter,
           perSecond: input.maxPerSecond,
           reason: input.reason,
           requestedBy: ctx.user.email,
         });
-        runBulkActionInBackground(database, route, id, logger);
+        runBulkActionInBackground(ctx.db, route, id, ctx.logger);
         return { id };
       }),
 
     /** Bulk actions running now or ended in the last ten minutes, or the ones named. */
     bulkActions: adminProcedure
       .input(z.object({ ids: z.array(idInput).max(20).optional() }))
-      .query(({ input }) => listBulkActions(database, input.ids)),
+      .query(({ input, ctx }) => listBulkActions(ctx.db, input.ids)),
 
     /** Marks pending dead letters handled without a replay: who, when and an optional note are recorded. */
     resolve: adminProcedure
-      .input(z.object({ ids: z.array(idInput).min(1).max(maxSelection), note: z.string().trim().max(500).optional() }))
-      .mutation(({ input, ctx }) => resolveDeadLetters(database, input.ids, { requestedBy: ctx.user.email, note: input.note })),
+      .input(
+        z.object({
+          ids: z.array(idInput).min(1).max(maxSelection),
+          note: z.string().trim().max(500).optional(),
+        }),
+      )
+      .mutation(({ input, ctx }) =>
+        resolveDeadLetters(ctx.db, input.ids, { requestedBy: ctx.user.email, note: input.note }),
+      ),
 
     discard: adminProcedure
-      .input(z.object({ ids: z.array(idInput).min(1).max(maxSelection), reason: z.string().trim().min(1).max(500) }))
-      .mutation(({ input, ctx }) => discardDeadLetters(database, input.ids, { requestedBy: ctx.user.email, reason: input.reason })),
+      .input(
+        z.object({
+          ids: z.array(idInput).min(1).max(maxSelection),
+          reason: z.string().trim().min(1).max(500),
+        }),
+      )
+      .mutation(({ input, ctx }) =>
+        discardDeadLetters(ctx.db, input.ids, {
+          requestedBy: ctx.user.email,
+          reason: input.reason,
+        }),
+      ),
   });
 }

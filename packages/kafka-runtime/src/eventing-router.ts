@@ -1,5 +1,12 @@
-import { adminProcedure, metricsRegistry, router } from '@food/service-kit';
+import { metricsRegistry, proceduresWith, router } from '@food/service-kit';
 import type { ConsumerGroupReport } from './consumer-groups.js';
+
+/** What the eventing procedures read from their context: the service's consumer groups as the broker describes them. */
+export interface EventingDependencies {
+  consumerGroups: () => Promise<ConsumerGroupReport[]>;
+}
+
+const { adminProcedure } = proceduresWith<EventingDependencies>('eventing');
 
 async function gaugeValues(name: string) {
   const metric = metricsRegistry.getSingleMetric(name);
@@ -11,7 +18,7 @@ async function gaugeValues(name: string) {
  * /metrics never disagree): outbox backlog and age, pending dead letters, and consumer lag per partition; and the
  * service's consumer groups as the broker describes them (members, assignments, lag, state).
  */
-export function createEventingRouter(options: { consumerGroups: () => Promise<ConsumerGroupReport[]> }) {
+export function createEventingRouter() {
   return router({
     status: adminProcedure.query(async () => {
       const single = async (name: string) => (await gaugeValues(name))[0]?.value ?? null;
@@ -28,6 +35,6 @@ export function createEventingRouter(options: { consumerGroups: () => Promise<Co
         totalLag: lag.reduce((sum, partition) => sum + partition.lag, 0),
       };
     }),
-    consumerGroups: adminProcedure.query(() => options.consumerGroups()),
+    consumerGroups: adminProcedure.query(({ ctx }) => ctx.consumerGroups()),
   });
 }

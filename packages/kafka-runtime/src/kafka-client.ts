@@ -18,7 +18,10 @@ export interface KafkaConnectionSettings {
   logger: Logger;
 }
 
-/** A kafkajs client whose own logs go through our JSON logger (warnings and errors only). */
+/**
+ * A kafkajs client whose own logs go through our logger (warnings and errors only), its fields nested under `kafkajs`
+ * (its protocol `correlationId` would otherwise overwrite the request's).
+ */
 export function createKafkaClient(settings: KafkaConnectionSettings, overrides: Partial<KafkaConfig> = {}): Kafka {
   return new Kafka({
     clientId: settings.clientId,
@@ -30,7 +33,7 @@ export function createKafkaClient(settings: KafkaConnectionSettings, overrides: 
       () =>
       ({ level, log, namespace }: LogEntry) => {
         const { message, timestamp: _timestamp, logger: _logger, ...fields } = log;
-        settings.logger[levelNames[level] ?? 'info'](`kafkajs: ${message}`, { kafkaNamespace: namespace, ...fields });
+        settings.logger[levelNames[level] ?? 'info'](`kafkajs: ${message}`, { kafkaNamespace: namespace, kafkajs: fields });
       },
     ...overrides,
   });

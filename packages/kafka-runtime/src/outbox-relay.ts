@@ -120,6 +120,8 @@ export class OutboxRelay {
           this.producerConnected = true;
         }
         if (!(await this.ensureLeadership())) {
+          // Standing by is healthy: an earlier failure (a connect timeout at start, say) is over once the lock was asked.
+          this.failingSince = undefined;
           if (!this.running) return;
           await this.idle(2000);
           continue;

@@ -1,10 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import pino from 'pino';
+import { standardOutputDestination } from './log-destination.js';
+import { boundedLogFields, type LogFields } from './log-fields.js';
+import { prettyStandardOutput } from './pretty-log-stream.js';
 import { activeTraceId } from './tracing.js';
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export type LogFields = Record<string, unknown>;
-
-const levelRank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+export type { LogFields } from './log-fields.js';
+export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof logLevels)[number];
+export const logFormats = ['pretty', 'json'] as const;
+/** `json`: one JSON line per event (files, pipes, collectors); `pretty`: pino-pretty's coloured line, for a terminal. */
+export type LogFormat = (typeof logFormats)[number];
 
 /** Ids bound to the work in progress (a request, a consumed event); every log line inside it carries them. */
 const logContext = new AsyncLocalStorage<LogFields>();
@@ -17,6 +23,13 @@ export function currentLogContext(): LogFields {
   return logContext.getStore() ?? {};
 }
 
+function currentLogContextWithTrace(): LogFields | undefined {
+  const traceId = activeTraceId();
+  const context = logContext.getStore();
+  return traceId ? { ...context, traceId } : context;
+}
+
+/** The platform's logger: a message first, then the event's fields; `child` binds fields to every line. */
 export interface Logger {
   debug(message: string, fields?: LogFields): void;
   info(message: string, fields?: LogFields): void;
@@ -25,60 +38,48 @@ export interface Logger {
   child(fields: LogFields): Logger;
 }
 
-function serializeError(error: unknown): unknown {
-  if (!(error instanceof Error)) return error;
-  return { name: error.name, message: error.message, stack: error.stack, cause: serializeError(error.cause) };
+export interface LoggerOptions {
+  level?: LogLevel;
+  format?: LogFormat;
+  /** Where each JSON line goes instead of standard output (tests keep their lines). */
+  write?: (line: string) => void;
+  fields?: LogFields;
+}
+
+function loggerOf(instance: pino.Logger): Logger {
+  return {
+    debug: (message, fields) => instance.debug(fields ?? {}, message),
+    info: (message, fields) => instance.info(fields ?? {}, message),
+    warn: (message, fields) => instance.warn(fields ?? {}, message),
+    error: (message, fields) => instance.error(fields ?? {}, message),
+    child: (fields) => loggerOf(instance.child(fields)),
+  };
+}
+
+function destinationOf(options: LoggerOptions): pino.DestinationStream {
+  if (options.write) return { write: options.write };
+  return options.format === 'pretty' ? prettyStandardOutput() : standardOutputDestination();
 }
 
 /**
- * Lines written in one turn of the event loop leave in one write (a busy process logs many lines a turn, and a
- * write per line was a measurable share of its CPU). Writes to a pipe or file are synchronous on Linux, so what is
- * buffered when the process exits is flushed on 'exit'.
+ * pino, shaped as the platform's lines: `time` (ISO), `level` (its name), `service`, `message`, the ids of the
+ * work in progress (withLogContext) and the trace id, then the event's fields, bounded and with secrets redacted
+ * (log-fields.ts). Bound fields (`child`) are ids, written as given.
  */
-const pendingLines: string[] = [];
-let flushScheduled = false;
-function flushLines(): void {
-  flushScheduled = false;
-  if (pendingLines.length === 0) return;
-  process.stdout.write(pendingLines.join(''));
-  pendingLines.length = 0;
-}
-function writeToStdout(line: string): void {
-  pendingLines.push(line);
-  if (flushScheduled) return;
-  flushScheduled = true;
-  setImmediate(flushLines);
-}
-process.on('exit', flushLines);
-
-/** One JSON line per event on stdout. */
-export function createLogger(
-  service: string,
-  options: { level?: LogLevel; write?: (line: string) => void; fields?: LogFields } = {},
-): Logger {
-  const minimum = levelRank[options.level ?? 'info'];
-  const write = options.write ?? writeToStdout;
-  const bound = options.fields ?? {};
-  const log = (level: LogLevel, message: string, fields: LogFields = {}) => {
-    if (levelRank[level] < minimum) return;
-    const entry: LogFields = {
-      time: new Date().toISOString(),
-      level,
-      service,
-      message,
-      traceId: activeTraceId(),
-      ...currentLogContext(),
-      ...bound,
-      ...fields,
-    };
-    if ('error' in entry) entry.error = serializeError(entry.error);
-    write(`${JSON.stringify(entry)}\n`);
-  };
-  return {
-    debug: (message, fields) => log('debug', message, fields),
-    info: (message, fields) => log('info', message, fields),
-    warn: (message, fields) => log('warn', message, fields),
-    error: (message, fields) => log('error', message, fields),
-    child: (fields) => createLogger(service, { ...options, fields: { ...bound, ...fields } }),
-  };
+export function createLogger(service: string, options: LoggerOptions = {}): Logger {
+  const instance = pino(
+    {
+      level: options.level ?? 'info',
+      base: { service, ...options.fields },
+      messageKey: 'message',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        // The ids of the work in progress join here rather than through pino's mixin: one object per line.
+        log: (fields) => boundedLogFields(fields, currentLogContextWithTrace()),
+      },
+    },
+    destinationOf(options),
+  );
+  return loggerOf(instance);
 }

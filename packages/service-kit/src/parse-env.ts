@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { logFormats, logLevels } from './logger.js';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -40,4 +41,6 @@ export function loadConfigOrExit<Schema extends z.ZodObject>(
 }
 
 export const portSetting = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
-export const logLevelSetting = z.enum(['debug', 'info', 'warn', 'error']).default('info');
+export const logLevelSetting = z.enum(logLevels).default('info');
+/** A person reads a terminal, a program reads the rest: pretty by default only when standard output is a terminal. */
+export const logFormatSetting = z.enum(logFormats).default(process.stdout.isTTY ? 'pretty' : 'json');

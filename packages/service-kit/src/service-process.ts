@@ -1,59 +1,60 @@
-import type { AnyRouter } from '@trpc/server';
-import { createAccessTokenVerifier } from './access-token.js';
-import { admissionLimitsOf, type AdmissionEnv } from './admission-settings.js';
+import type http from 'node:http';
+import { listenHttpServer, type RunningHttpServer } from './http-listen.js';
 import type { Logger } from './logger.js';
-import { createRequestContext } from './request-context.js';
-import type { ServiceContext } from './service-trpc.js';
 import { requireGatewaySecret } from './service-settings.js';
 import { handleShutdownSignals } from './shutdown.js';
 import { startTracing } from './tracing.js';
-import { startTrpcHttpServer } from './trpc-http-server.js';
 
-export interface ServiceProcessOptions {
+/** The settings every process's life needs (service-settings.ts, processSettings). */
+export interface ProcessEnv {
+  PORT: number;
+  HOST: string;
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
+  TRACING_EXPORT_DELAY_MS: number;
+  GATEWAY_SECRET?: string | undefined;
+}
+
+/** What each step of a process's start gets: the shared secret, and where to register how to close what it opened. */
+export interface ProcessLife {
+  gatewaySecret: string;
+  onShutdown(name: string, close: () => Promise<void> | void): void;
+}
+
+export interface ServiceProcessOptions<Dependencies> {
   service: string;
-  env: AdmissionEnv & {
-    PORT: number;
-    HOST: string;
-    AUTH_JWKS_URL: string;
-    OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
-    TRACING_EXPORT_DELAY_MS: number;
-    GATEWAY_SECRET?: string | undefined;
-  };
+  env: ProcessEnv;
   logger: Logger;
-  router: AnyRouter;
-  database: { $disconnect(): Promise<void> };
-  /** Starts what the service runs beside HTTP (its Kafka side), registering how to stop it. */
-  startBackground?: (onShutdown: (name: string, close: () => Promise<void>) => void) => Promise<unknown>;
+  /** Opens what the process works with (database, Redis, keys, provider), registering how to close each. */
+  open(life: ProcessLife): Promise<Dependencies> | Dependencies;
+  /** Its HTTP server, not yet listening: a service's tRPC server (createTrpcServiceServer), or the gateway. */
+  http(dependencies: Dependencies, life: ProcessLife): http.Server;
+  /** What it runs beside HTTP (consumers, relays, purges), started once HTTP answers. */
+  background?(dependencies: Dependencies, life: ProcessLife): Promise<unknown> | unknown;
 }
 
 /**
- * The life of a service process: tracing, its tRPC server, then its background work. HTTP answers at once (a
- * restarted service takes orders while its consumers rejoin their groups: what it writes waits in the outbox).
- * On SIGTERM the closers run in reverse: consumers stop, the relay flushes, then HTTP closes and the database.
+ * The life of every process of the platform (auth, order, payment, notification, gateway): the gateway secret
+ * (exit 78 without it), tracing, its dependencies, its HTTP server, then its background work. HTTP answers first (a
+ * restarted service takes orders while its consumers rejoin their groups: what it writes waits in the outbox). On
+ * SIGTERM the closers run in reverse: background work stops, HTTP closes, then the dependencies and tracing.
  */
-export async function startServiceProcess(options: ServiceProcessOptions): Promise<void> {
+export async function startServiceProcess<Dependencies>(
+  options: ServiceProcessOptions<Dependencies>,
+): Promise<RunningHttpServer> {
   const { env, logger } = options;
   const gatewaySecret = requireGatewaySecret(env.GATEWAY_SECRET, logger);
   const shutdown = handleShutdownSignals(logger);
+  const life: ProcessLife = { gatewaySecret, onShutdown: shutdown.onShutdown };
   const tracing = startTracing(options.service, {
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
     exportDelayMs: env.TRACING_EXPORT_DELAY_MS,
   });
-  shutdown.onShutdown('tracing', tracing.shutdown);
-  shutdown.onShutdown('database', () => options.database.$disconnect());
-  const verifyAccessToken = createAccessTokenVerifier(env.AUTH_JWKS_URL);
-  const http = await startTrpcHttpServer({
-    router: options.router,
-    createContext: ({ req, correlationId }): Promise<ServiceContext> =>
-      createRequestContext(req, correlationId, verifyAccessToken, logger),
-    port: env.PORT,
-    host: env.HOST,
-    logger,
-    gatewaySecret,
-    admission: admissionLimitsOf(env),
-  });
-  shutdown.onShutdown('http server', () => http.close());
+  life.onShutdown('tracing', tracing.shutdown);
+  const dependencies = await options.open(life);
+  const http = await listenHttpServer(options.http(dependencies, life), env.PORT, env.HOST);
+  life.onShutdown('http server', () => http.close());
   logger.info('listening', { url: http.url });
-  await options.startBackground?.(shutdown.onShutdown);
+  await options.background?.(dependencies, life);
   logger.info('started');
+  return http;
 }

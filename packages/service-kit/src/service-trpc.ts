@@ -14,6 +14,8 @@ export interface ServiceContext {
   /** Why a presented token was refused, so the procedure can say 401 with a reason. */
   authError: string | null;
   logger: Logger;
+  /** The service's own dependencies (db, clock, provider…), typed by its procedure kinds (procedures-with.ts). */
+  dependencies?: object;
 }
 
 /**

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AdmissionLimits } from './admission-gate.js';
 import { createLogger } from './logger.js';
 import { publicProcedure, router } from './service-trpc.js';
-import { startTrpcHttpServer, type RunningHttpServer } from './trpc-http-server.js';
+import type { RunningHttpServer } from './http-listen.js';
+import { startTrpcHttpServer } from './trpc-http-server.js';
 
 const gatewaySecret = 'overload-test-gateway-secret-0123456789';
 

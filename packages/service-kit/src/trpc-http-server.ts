@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { AnyRouter, inferRouterContext } from '@trpc/server';
 import { createHTTPHandler, type CreateHTTPContextOptions } from '@trpc/server/adapters/standalone';
 import { admissionExemption } from './admission-exemptions.js';
 import { AdmissionGate, type AdmissionLimits } from './admission-gate.js';
 import { admitRequest } from './admit-request.js';
+import { listenHttpServer, type RunningHttpServer } from './http-listen.js';
 import { withLogContext, type Logger } from './logger.js';
 import { isAdmittedCall, refuseBypass } from './gateway-only.js';
 import { answerMalformedRequests } from './malformed-requests.js';
@@ -21,8 +21,6 @@ export const correlationIdHeader = 'x-correlation-id';
 export interface TrpcHttpServerOptions<TRouter extends AnyRouter> {
   router: TRouter;
   createContext: (options: CreateHTTPContextOptions & { correlationId: string }) => Promise<inferRouterContext<TRouter>>;
-  port: number;
-  host?: string;
   logger: Logger;
   /** Calls under /trpc/ must carry it (trustHeaders.gatewaySecret): they come through the gateway. Health excepted. */
   gatewaySecret: string;
@@ -32,25 +30,25 @@ export interface TrpcHttpServerOptions<TRouter extends AnyRouter> {
   admission: AdmissionLimits;
 }
 
-export interface RunningHttpServer {
-  url: string;
-  server: http.Server;
-  close(): Promise<void>;
-}
-
 function correlationIdOf(request: http.IncomingMessage): string {
   const given = request.headers[correlationIdHeader];
   const value = Array.isArray(given) ? given[0] : given;
   return value && /^[\w.:-]{1,128}$/.test(value) ? value : randomUUID();
 }
 
+/** A tRPC service's server (createTrpcHttpServer), listening on `options.port`. */
+export function startTrpcHttpServer<TRouter extends AnyRouter>(
+  options: TrpcHttpServerOptions<TRouter> & { port: number; host?: string },
+): Promise<RunningHttpServer> {
+  return listenHttpServer(createTrpcHttpServer(options), options.port, options.host);
+}
+
 /**
  * Serves a tRPC router under /trpc to the gateway only (health excepted), within its admission limits (the excess
- * answered 503 with Retry-After before any work), logs one JSON line per request, and closes gracefully.
+ * answered 503 with Retry-After before any work), and /metrics. A request is logged at debug (the gateway logs
+ * each call it forwards), a failed one (5xx) as a warning.
  */
-export async function startTrpcHttpServer<TRouter extends AnyRouter>(
-  options: TrpcHttpServerOptions<TRouter>,
-): Promise<RunningHttpServer> {
+export function createTrpcHttpServer<TRouter extends AnyRouter>(options: TrpcHttpServerOptions<TRouter>): http.Server {
   const { logger } = options;
   const labelOf = procedureLabeler(Object.keys(options.router._def.procedures as Record<string, unknown>));
   const isExempt = admissionExemption(options.router);
@@ -98,10 +96,9 @@ export async function startTrpcHttpServer<TRouter extends AnyRouter>(
       }),
     );
   });
-  server.keepAliveTimeout = 65_000;
+  server.on('close', stopObservingGate);
   answerMalformedRequests(server);
-
-  return listen(server, options.port, options.host ?? '127.0.0.1', stopObservingGate);
+  return server;
 }
 
 /** tRPC's handler for the router: contexts with the request's correlation id, failures and overloads logged. */
@@ -127,30 +124,4 @@ function createTrpcHandler<TRouter extends AnyRouter>(
         ? { headers: new Headers({ [retryAfterHeader]: String(options.admission.retryAfterSeconds) }) }
         : {},
   });
-}
-
-/** Listens, and closes gracefully: idle connections at once, requests still running after a grace period cut. */
-async function listen(server: http.Server, port: number, host: string, onClosed: () => void): Promise<RunningHttpServer> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  return {
-    url: `http://${address.address}:${address.port}`,
-    server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          onClosed();
-          resolve();
-        });
-        server.closeIdleConnections();
-        // Requests still running after a grace period are cut, so shutdown never hangs.
-        setTimeout(() => server.closeAllConnections(), 5_000).unref();
-      }),
-  };
 }

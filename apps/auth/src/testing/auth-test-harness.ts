@@ -2,19 +2,17 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { AuthenticatedUser, Role } from '@food/contracts';
-import { applyMigrations, connectOnce, createCallerFactory, createLogger } from '@food/service-kit';
-import pg from 'pg';
+import { createCallerFactory, createLogger, type ServiceContext } from '@food/service-kit';
+import { createTestDatabase as sharedTestDatabase, testPostgresServerUrl } from '@food/service-kit/testing';
 import { createAuthService, type AuthService } from '../auth-service.js';
 import { createDatabase } from '../db.js';
 import { createRedis, waitForRedis } from '../redis.js';
 import { authRouter } from '../router/index.js';
 import { loadSigningKeys, type SigningKeyMaterial } from '../tokens/signing-keys.js';
-import type { AuthContext } from '../trpc.js';
 import { ensureUserWithRole } from '../users/ensure-user-with-role.js';
 
-/* eslint-disable no-restricted-properties -- like service-kit's tests, the servers come from the environment */
-export const postgresServerUrl =
-  process.env.POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+/* eslint-disable no-restricted-properties -- like every service's tests, the servers come from the test stack's environment */
+export const postgresServerUrl = testPostgresServerUrl(process.env);
 export const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /* eslint-enable no-restricted-properties */
 
@@ -40,19 +38,14 @@ export function generateKeyMaterial(
 
 /** A database of its own with the app's migrations applied. */
 export async function createTestDatabase(label: string) {
-  const name = `auth_test_${label}_${randomUUID().slice(0, 8)}`;
-  const url = Object.assign(new URL(postgresServerUrl), { pathname: `/${name}` }).toString();
-  await applyMigrations(url, migrationsDir);
-  const db = createDatabase(url, createLogger('auth-test-database', { level: 'error' }));
+  const database = await sharedTestDatabase({ serverUrl: postgresServerUrl, label: `auth_test_${label}`, migrationsDir });
+  const db = createDatabase(database.url, createLogger('auth-test-database', { level: 'error' }));
   return {
-    name,
-    url,
+    ...database,
     db,
     async drop() {
       await db.$disconnect();
-      const admin = await connectOnce(postgresServerUrl);
-      await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-      await admin.end();
+      await database.drop();
     },
   };
 }
@@ -83,13 +76,12 @@ export async function startTestAuth(label: string, options: TestAuthOptions = {}
     loginThrottleKeyPrefix,
   });
 
-  const contextFor = (user: AuthenticatedUser | null, clientIp: string | null): AuthContext => ({
+  const contextFor = (user: AuthenticatedUser | null, clientIp: string | null): ServiceContext => ({
     correlationId: randomUUID(),
     user,
     authError: null,
     logger,
-    service,
-    clientIp,
+    dependencies: { service, clientIp },
   });
 
   /** Procedures as an anonymous caller from `clientIp`. */

@@ -34,10 +34,10 @@ export async function listNotifications(db: Database, filter: NotificationFilter
 }
 
 /** Marks the user's own notifications read (others' ids are ignored); all of them when no ids are given. */
-export async function markNotificationsRead(db: Database, userId: string, ids: string[] | undefined) {
+export async function markNotificationsRead(db: Database, userId: string, ids: string[] | undefined, readAt: Date) {
   const result = await db.notification.updateMany({
     where: { userId, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
-    data: { readAt: new Date() },
+    data: { readAt },
   });
   return { marked: result.count, unread: await db.notification.count({ where: { userId, readAt: null } }) };
 }

@@ -1,10 +1,7 @@
-import { consumerGroupReader, createDeadLetterRouter, createEventingRouter } from '@food/kafka-runtime';
+import { createDeadLetterRouter, createEventingRouter } from '@food/kafka-runtime';
 import { router } from '@food/service-kit';
 import { replayTopicOf } from '@food/contracts';
-import { db } from '../db.js';
-import { env } from '../env.js';
 import { handlers } from '../events/handlers.js';
-import { logger } from '../logger.js';
 import { health } from './health.js';
 import { notificationProcedures } from './notifications.js';
 
@@ -13,10 +10,8 @@ export const notificationRouter = router({
   notification: router({
     health,
     ...notificationProcedures,
-    deadLetters: createDeadLetterRouter(db, { replayTopic: replayTopicOf.notification, consumedTopics: Object.keys(handlers) }, logger),
-    eventing: createEventingRouter({
-      consumerGroups: consumerGroupReader({ service: 'notification', brokers: env.KAFKA_BROKERS, namespace: env.KAFKA_NAMESPACE, logger }),
-    }),
+    deadLetters: createDeadLetterRouter({ replayTopic: replayTopicOf.notification, consumedTopics: Object.keys(handlers) }),
+    eventing: createEventingRouter(),
   }),
 });
 

@@ -1,28 +1,27 @@
-import { adminProcedure, authedProcedure } from '@food/service-kit';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { db } from '../db.js';
-import { notificationFeed } from '../feed/index.js';
 import { notificationKinds } from '../notifications/notification-text.js';
 import { listNotifications, markNotificationsRead } from '../notifications/notification-views.js';
+import { adminProcedure, authedProcedure } from '../trpc.js';
 
 const page = { limit: z.number().int().min(1).max(100).default(20), cursor: z.uuid().optional() };
 
 export const notificationProcedures = {
   list: authedProcedure
     .input(z.object({ unreadOnly: z.boolean().default(false), ...page }))
-    .query(({ input, ctx }) => listNotifications(db, { userId: ctx.user.userId, unreadOnly: input.unreadOnly }, input)),
+    .query(({ input, ctx }) => listNotifications(ctx.db, { userId: ctx.user.userId, unreadOnly: input.unreadOnly }, input)),
 
   unreadCount: authedProcedure.query(async ({ ctx }) => ({
-    unread: await db.notification.count({ where: { userId: ctx.user.userId, readAt: null } }),
+    unread: await ctx.db.notification.count({ where: { userId: ctx.user.userId, readAt: null } }),
   })),
 
   markRead: authedProcedure
     .input(z.object({ ids: z.array(z.uuid()).min(1).max(200).optional() }))
-    .mutation(({ input, ctx }) => markNotificationsRead(db, ctx.user.userId, input.ids)),
+    .mutation(({ input, ctx }) => markNotificationsRead(ctx.db, ctx.user.userId, input.ids, ctx.clock.now())),
 
   /** The caller's new notifications and order status changes, as they happen (SSE). */
   feed: authedProcedure.subscription(async function* ({ ctx, signal }) {
-    yield* notificationFeed.items((item) => item.userId === ctx.user.userId, signal);
+    yield* ctx.feed.items((item) => item.userId === ctx.user.userId, signal);
   }),
 
   adminList: adminProcedure
@@ -35,10 +34,10 @@ export const notificationProcedures = {
         ...page,
       }),
     )
-    .query(({ input }) => listNotifications(db, input, input)),
+    .query(({ input, ctx }) => listNotifications(ctx.db, input, input)),
 
   /** Every user's notifications as they happen (SSE). */
-  adminFeed: adminProcedure.subscription(async function* ({ signal }) {
-    yield* notificationFeed.items(() => true, signal);
+  adminFeed: adminProcedure.subscription(async function* ({ ctx, signal }) {
+    yield* ctx.feed.items(() => true, signal);
   }),
-};
+} satisfies TRPCRouterRecord;

@@ -39,7 +39,7 @@ export async function createOrder(
   db: Database,
   user: AuthenticatedUser,
   request: CreateOrderRequest,
-  correlationId: string,
+  facts: { correlationId: string; placedAt: Date },
 ): Promise<{ created: true; order: OrderDetail } | { created: false; orderId: string }> {
   // No lookup first: the (user, idempotencyKey) unique index refuses a repeat, and the catch below answers it.
   try {
@@ -52,7 +52,7 @@ export async function createOrder(
       const menu = new Map<string, MenuPrice>(menuItems.map((item) => [item.id, item]));
       const { lines, totalCents } = priceOrder(restaurant.id, request.items, menu);
       const orderId = randomUUID();
-      const placedAt = new Date();
+      const { correlationId, placedAt } = facts;
       const note = 'order placed; waiting for payment';
       // createMany, not a nested create: one INSERT per table and no read-back; the answer is built from what was written.
       await tx.order.createMany({

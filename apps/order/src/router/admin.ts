@@ -1,8 +1,8 @@
-import { adminProcedure } from '@food/service-kit';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { db } from '../db.js';
 import { orderStatuses } from '../domain/order-status.js';
 import { countOrdersByStatus, getOrder, listOrders, orderTimeline } from '../orders/order-views.js';
+import { adminProcedure } from '../trpc.js';
 
 const filterInput = z.object({
   status: z.enum(orderStatuses).optional(),
@@ -14,11 +14,11 @@ const filterInput = z.object({
 export const orderAdminProcedures = {
   adminList: adminProcedure
     .input(filterInput.extend({ limit: z.number().int().min(1).max(200).default(50), cursor: z.uuid().optional() }))
-    .query(({ input }) => listOrders(db, input, input)),
+    .query(({ input, ctx }) => listOrders(ctx.db, input, input)),
 
-  adminCounts: adminProcedure.input(filterInput.omit({ status: true })).query(({ input }) => countOrdersByStatus(db, input)),
+  adminCounts: adminProcedure.input(filterInput.omit({ status: true })).query(({ input, ctx }) => countOrdersByStatus(ctx.db, input)),
 
-  adminGet: adminProcedure.input(z.object({ orderId: z.uuid() })).query(({ input }) => getOrder(db, input.orderId, null)),
+  adminGet: adminProcedure.input(z.object({ orderId: z.uuid() })).query(({ input, ctx }) => getOrder(ctx.db, input.orderId, null)),
 
-  adminTimeline: adminProcedure.input(z.object({ orderId: z.uuid() })).query(({ input }) => orderTimeline(db, input.orderId)),
-};
+  adminTimeline: adminProcedure.input(z.object({ orderId: z.uuid() })).query(({ input, ctx }) => orderTimeline(ctx.db, input.orderId)),
+} satisfies TRPCRouterRecord;

@@ -1,10 +1,10 @@
-import { buildHealthReport, publicProcedure } from '@food/service-kit';
-import { db } from '../db.js';
+import { buildHealthReport } from '@food/service-kit';
+import { publicProcedure } from '../trpc.js';
 
-export const health = publicProcedure.query(() =>
+export const health = publicProcedure.query(({ ctx }) =>
   buildHealthReport('order', {
     database: async () => {
-      await db.$queryRaw`SELECT 1`;
+      await ctx.db.$queryRaw`SELECT 1`;
     },
   }),
 );

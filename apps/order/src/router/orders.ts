@@ -1,9 +1,9 @@
-import { authedProcedure, publicProcedure } from '@food/service-kit';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { db } from '../db.js';
 import { orderStatuses } from '../domain/order-status.js';
 import { createOrder } from '../orders/create-order.js';
 import { getOrder, listMenu, listOrders } from '../orders/order-views.js';
+import { authedProcedure, publicProcedure } from '../trpc.js';
 
 const createInput = z.object({
   restaurantId: z.string().min(1).max(100),
@@ -18,16 +18,16 @@ const createInput = z.object({
 }).strict();
 
 export const orderProcedures = {
-  menu: publicProcedure.query(() => listMenu(db)),
+  menu: publicProcedure.query(({ ctx }) => listMenu(ctx.db)),
 
   create: authedProcedure.input(createInput).mutation(async ({ input, ctx }) => {
-    const result = await createOrder(db, ctx.user, input, ctx.correlationId);
+    const result = await createOrder(ctx.db, ctx.user, input, { correlationId: ctx.correlationId, placedAt: ctx.clock.now() });
     if (result.created) {
       ctx.logger.info('order created', { orderId: result.order.id });
       return result.order;
     }
     ctx.logger.info('order create repeated; returning the existing order', { orderId: result.orderId });
-    return getOrder(db, result.orderId, ctx.user.userId);
+    return getOrder(ctx.db, result.orderId, ctx.user.userId);
   }),
 
   list: authedProcedure
@@ -38,20 +38,20 @@ export const orderProcedures = {
         cursor: z.uuid().optional(),
       }),
     )
-    .query(({ input, ctx }) => listOrders(db, { userId: ctx.user.userId, status: input.status }, input)),
+    .query(({ input, ctx }) => listOrders(ctx.db, { userId: ctx.user.userId, status: input.status }, input)),
 
   get: authedProcedure
     .input(z.object({ orderId: z.uuid() }))
-    .query(({ input, ctx }) => getOrder(db, input.orderId, ctx.user.userId)),
+    .query(({ input, ctx }) => getOrder(ctx.db, input.orderId, ctx.user.userId)),
 
   /** Whether a create with this key made an order: asked by a checkout whose answer was lost on the way. */
   findByIdempotencyKey: authedProcedure
     .input(z.object({ idempotencyKey: createInput.shape.idempotencyKey }))
     .query(async ({ input, ctx }) => {
-      const order = await db.order.findUnique({
+      const order = await ctx.db.order.findUnique({
         where: { userId_idempotencyKey: { userId: ctx.user.userId, idempotencyKey: input.idempotencyKey } },
         select: { id: true },
       });
       return { orderId: order?.id ?? null };
     }),
-};
+} satisfies TRPCRouterRecord;

@@ -16,11 +16,11 @@ export async function readProviderFaults(db: Database): Promise<ProviderFaults> 
   };
 }
 
-export async function setProviderOutage(db: Database, enabled: boolean, updatedBy: string) {
+export async function setProviderOutage(db: Database, enabled: boolean, updatedBy: string, updatedAt: Date) {
   const setting = await db.providerSetting.upsert({
     where: { key: outageKey },
-    create: { key: outageKey, enabled, updatedBy },
-    update: { enabled, updatedBy, updatedAt: new Date() },
+    create: { key: outageKey, enabled, updatedBy, updatedAt },
+    update: { enabled, updatedBy, updatedAt },
   });
   return {
     outage: setting.enabled,

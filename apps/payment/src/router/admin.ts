@@ -1,8 +1,8 @@
-import { adminProcedure } from '@food/service-kit';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { db } from '../db.js';
 import { providerStatus, setProviderOutage } from '../provider/provider-outage.js';
 import { simulatedAmountLimitCents, simulatedTestTokens } from '../provider/simulated-provider.js';
+import { adminProcedure } from '../trpc.js';
 
 export const paymentAdminProcedures = {
   adminList: adminProcedure
@@ -15,8 +15,8 @@ export const paymentAdminProcedures = {
         cursor: z.uuid().optional(),
       }),
     )
-    .query(async ({ input }) => {
-      const rows = await db.payment.findMany({
+    .query(async ({ input, ctx }) => {
+      const rows = await ctx.db.payment.findMany({
         where: { status: input.status, orderId: input.orderId, userId: input.userId },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: input.limit + 1,
@@ -26,8 +26,8 @@ export const paymentAdminProcedures = {
       return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
     }),
 
-  providerStatus: adminProcedure.query(async () => ({
-    ...(await providerStatus(db)),
+  providerStatus: adminProcedure.query(async ({ ctx }) => ({
+    ...(await providerStatus(ctx.db)),
     testTokens: simulatedTestTokens,
     amountLimitCents: simulatedAmountLimitCents,
   })),
@@ -35,8 +35,8 @@ export const paymentAdminProcedures = {
   setProviderOutage: adminProcedure
     .input(z.object({ enabled: z.boolean() }))
     .mutation(async ({ input, ctx }) => {
-      const status = await setProviderOutage(db, input.enabled, ctx.user.email);
+      const status = await setProviderOutage(ctx.db, input.enabled, ctx.user.email, ctx.clock.now());
       ctx.logger.warn('payment provider outage mode switched', { outage: input.enabled });
       return status;
     }),
-};
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,4 @@
+import { createProcessLogger } from '@food/service-kit';
+import { env } from './env.js';
+
+export const logger = createProcessLogger('gateway', env);

@@ -1,0 +1,10 @@
+import { proceduresWith, type Clock } from '@food/service-kit';
+import type { Database } from './db.js';
+
+/** What the payment procedures work with, from their context: the HTTP server's, or a test's inner context. */
+export interface PaymentDependencies {
+  db: Database;
+  clock: Clock;
+}
+
+export const { publicProcedure, authedProcedure, adminProcedure } = proceduresWith<PaymentDependencies>('payment');
