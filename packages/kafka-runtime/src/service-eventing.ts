@@ -93,12 +93,13 @@ export async function startServiceEventing<TCatalog extends EventCatalog, Tx ext
   await Promise.all([consumer.start(), deadLetters.start()]);
   options.onShutdown('dead-letter store', () => deadLetters.stop());
   options.onShutdown('event consumer', () => consumer.stop());
-  const stopBulkActions = startBulkActionResumer({
+  const bulkActions = startBulkActionResumer({
     database: options.database,
     route: { replayTopic: options.consume.replayTopic, consumedTopics: Object.keys(options.consume.handlers) },
     logger,
   });
-  options.onShutdown('bulk dead-letter actions', stopBulkActions);
+  registerProcessLoop('bulk dead-letter actions', bulkActions.report);
+  options.onShutdown('bulk dead-letter actions', bulkActions.stop);
   return { kafka, relay, consumer, deadLetters };
 }
 
