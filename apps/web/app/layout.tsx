@@ -8,7 +8,7 @@ import { AppProviders } from '@/trpc/app-providers';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'Food ordering',
+  title: { default: 'Food ordering', template: '%s · Food ordering' },
   description: 'Order food, follow your orders, and operate the platform.',
 };
 

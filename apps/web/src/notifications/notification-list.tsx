@@ -1,15 +1,55 @@
 'use client';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useState } from 'react';
 import { EmptyState } from '../components/empty-state';
 import { ErrorNotice } from '../components/error-notice';
-import { LiveIndicator } from '../components/live-indicator';
+import { LiveIndicator, type LiveStatus } from '../components/live-indicator';
 import { LoadMoreButton } from '../components/load-more-button';
-import { LoadingRows } from '../components/loading-rows';
+import { QueryState } from '../components/query-state';
 import { useLiveFeedStatus } from '../layout/live-feed';
 import { useTRPC } from '../trpc/trpc-react';
 import { NotificationItem, type NotificationEntry } from './notification-item';
+
+function NotificationToolbar({
+  unreadOnly,
+  onUnreadOnly,
+  live,
+  unreadCount,
+  marking,
+  onMarkAllRead,
+}: {
+  unreadOnly: boolean;
+  onUnreadOnly: (unreadOnly: boolean) => void;
+  live: LiveStatus;
+  unreadCount: number;
+  marking: boolean;
+  onMarkAllRead: () => void;
+}) {
+  return (
+    <div className="spread">
+      <div className="row">
+        <label className="row small">
+          <input
+            type="checkbox"
+            checked={unreadOnly}
+            onChange={(event) => onUnreadOnly(event.target.checked)}
+          />
+          Unread only
+        </label>
+        <LiveIndicator status={live} />
+      </div>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        onClick={onMarkAllRead}
+        disabled={unreadCount === 0 || marking}
+        data-testid="mark-all-read"
+      >
+        Mark all as read{unreadCount ? ` (${unreadCount})` : ''}
+      </button>
+    </div>
+  );
+}
 
 /** The customer's notifications, newest first, live; mark one or all as read. */
 export function NotificationList() {
@@ -44,57 +84,35 @@ export function NotificationList() {
 
   return (
     <div className="stack">
-      <div className="spread">
-        <div className="row">
-          <label className="row small">
-            <input
-              type="checkbox"
-              checked={unreadOnly}
-              onChange={(event) => setUnreadOnly(event.target.checked)}
-            />
-            Unread only
-          </label>
-          <LiveIndicator status={live} />
-        </div>
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          onClick={() => markRead.mutate({})}
-          disabled={unreadCount === 0 || markRead.isPending}
-          data-testid="mark-all-read"
-        >
-          Mark all as read{unreadCount ? ` (${unreadCount})` : ''}
-        </button>
-      </div>
+      <NotificationToolbar
+        unreadOnly={unreadOnly}
+        onUnreadOnly={setUnreadOnly}
+        live={live}
+        unreadCount={unreadCount}
+        marking={markRead.isPending}
+        onMarkAllRead={() => markRead.mutate({})}
+      />
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
       {markRead.isError ? (
         <ErrorNotice error={markRead.error} title="Could not mark as read" />
       ) : null}
-      {notifications.isPending ? (
-        <LoadingRows label="Loading notifications…" />
-      ) : notifications.isError ? (
-        <ErrorNotice
-          error={notifications.error}
-          title="Notifications could not be loaded"
-          onRetry={() => void notifications.refetch()}
-        />
-      ) : (
-        <NotificationPages
-          pages={notifications.data.pages}
-          unreadOnly={unreadOnly}
-          onMarkRead={(id) => markRead.mutate({ ids: [id] })}
-          marking={markRead.isPending}
-        />
-      )}
-      {notifications.data ? (
-        <LoadMoreButton
-          hasMore={notifications.hasNextPage}
-          loading={notifications.isFetchingNextPage}
-          onClick={() => void notifications.fetchNextPage()}
-        />
-      ) : null}
+      <QueryState
+        query={notifications}
+        loading="Loading notifications…"
+        failed="Notifications could not be loaded"
+      >
+        {(data) => (
+          <NotificationPages
+            pages={data.pages}
+            unreadOnly={unreadOnly}
+            onMarkRead={(id) => markRead.mutate({ ids: [id] })}
+            marking={markRead.isPending}
+          />
+        )}
+      </QueryState>
+      {notifications.data ? <LoadMoreButton pages={notifications} /> : null}
     </div>
   );
 }
@@ -113,22 +131,15 @@ function NotificationPages({
   const items = pages.flatMap((page) => page.items);
   if (!items.length) {
     return (
-      <div className="card">
-        <EmptyState
-          title={unreadOnly ? 'All caught up' : 'No notifications yet'}
-          action={
-            unreadOnly ? undefined : (
-              <Link href="/" className="button">
-                Order something
-              </Link>
-            )
-          }
-        >
-          {unreadOnly
-            ? 'You have read every notification.'
-            : 'We will tell you here when your orders are paid, confirmed or cancelled.'}
-        </EmptyState>
-      </div>
+      <EmptyState
+        card
+        title={unreadOnly ? 'All caught up' : 'No notifications yet'}
+        link={unreadOnly ? undefined : { href: '/', label: 'Order something' }}
+      >
+        {unreadOnly
+          ? 'You have read every notification.'
+          : 'We will tell you here when your orders are paid, confirmed or cancelled.'}
+      </EmptyState>
     );
   }
   return (

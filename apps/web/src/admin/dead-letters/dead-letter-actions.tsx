@@ -2,6 +2,7 @@
 import { isPermanentDeadLetter } from '@food/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ActionButtons } from '../../components/action-buttons';
 import { ErrorNotice } from '../../components/error-notice';
 import { ActionOutcomeNotice } from './action-outcome-notice';
 import { LocalTime } from '../../components/local-time';
@@ -42,12 +43,8 @@ function useLetterActions(
       ),
     onSettled: api.refetchAll,
   });
-  return {
-    replay,
-    discard,
-    resolve,
-    busy: replay.isPending || discard.isPending || resolve.isPending,
-  };
+  const busy = [replay, discard, resolve].some((mutation) => mutation.isPending);
+  return { replay, discard, resolve, busy };
 }
 
 /** Status, the permanent-failure mark, and the buttons: replay, mark resolved, discard. */
@@ -78,32 +75,33 @@ function LetterButtons({
           permanent: a replay fails again
         </span>
       ) : null}
-      <button
-        type="button"
-        className="button"
-        onClick={onReplay}
-        disabled={busy || settled}
-        data-testid="replay-dead-letter"
-      >
-        {replaying ? 'Replaying…' : letter.status === 'REPLAYED' ? 'Replay again' : 'Replay'}
-      </button>
-      <button
-        type="button"
-        className="button button-secondary"
-        onClick={onResolve}
-        disabled={busy || letter.status !== 'PENDING'}
-        data-testid="resolve-dead-letter"
-      >
-        Mark resolved…
-      </button>
-      <button
-        type="button"
-        className="button button-secondary"
-        onClick={onDiscard}
-        disabled={busy || settled}
-      >
-        Discard…
-      </button>
+      <ActionButtons
+        actions={[
+          {
+            label: replaying
+              ? 'Replaying…'
+              : letter.status === 'REPLAYED'
+                ? 'Replay again'
+                : 'Replay',
+            onClick: onReplay,
+            disabled: busy || settled,
+            testId: 'replay-dead-letter',
+          },
+          {
+            label: 'Mark resolved…',
+            className: 'button button-secondary',
+            onClick: onResolve,
+            disabled: busy || letter.status !== 'PENDING',
+            testId: 'resolve-dead-letter',
+          },
+          {
+            label: 'Discard…',
+            className: 'button button-secondary',
+            onClick: onDiscard,
+            disabled: busy || settled,
+          },
+        ]}
+      />
     </div>
   );
 }
