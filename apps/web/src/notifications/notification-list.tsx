@@ -3,28 +3,29 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { EmptyState } from '../components/empty-state';
 import { ErrorNotice } from '../components/error-notice';
-import { LiveIndicator, type LiveStatus } from '../components/live-indicator';
+import { LiveIndicator } from '../components/live-indicator';
 import { LoadMoreButton } from '../components/load-more-button';
 import { QueryState } from '../components/query-state';
 import { useLiveFeedStatus } from '../layout/live-feed';
 import { useTRPC } from '../trpc/trpc-react';
 import { NotificationItem, type NotificationEntry } from './notification-item';
 
+/** Unread only, the live feed's state, and Mark all as read with how many are unread. */
 function NotificationToolbar({
   unreadOnly,
   onUnreadOnly,
-  live,
-  unreadCount,
   marking,
   onMarkAllRead,
 }: {
   unreadOnly: boolean;
   onUnreadOnly: (unreadOnly: boolean) => void;
-  live: LiveStatus;
-  unreadCount: number;
   marking: boolean;
   onMarkAllRead: () => void;
 }) {
+  const trpc = useTRPC();
+  const live = useLiveFeedStatus();
+  const unread = useQuery(trpc.notification.unreadCount.queryOptions());
+  const unreadCount = unread.data?.unread ?? 0;
   return (
     <div className="spread">
       <div className="row">
@@ -58,7 +59,6 @@ export function NotificationList() {
   const live = useLiveFeedStatus();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const unread = useQuery(trpc.notification.unreadCount.queryOptions());
   const notifications = useInfiniteQuery(
     trpc.notification.list.infiniteQueryOptions(
       { unreadOnly, limit: 20 },
@@ -80,15 +80,11 @@ export function NotificationList() {
       },
     }),
   );
-  const unreadCount = unread.data?.unread ?? 0;
-
   return (
     <div className="stack">
       <NotificationToolbar
         unreadOnly={unreadOnly}
         onUnreadOnly={setUnreadOnly}
-        live={live}
-        unreadCount={unreadCount}
         marking={markRead.isPending}
         onMarkAllRead={() => markRead.mutate({})}
       />

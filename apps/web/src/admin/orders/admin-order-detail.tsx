@@ -9,7 +9,7 @@ import { CancellationNotice } from '../../orders/cancellation-notice';
 import { OrderStatusBadge } from '../../orders/order-status-badge';
 import { useTRPC } from '../../trpc/trpc-react';
 import { useAdminFeedStatus } from '../admin-live-feed';
-import { AdminOrderFacts, type AdminOrder } from './admin-order-facts';
+import { AdminOrderFacts } from './admin-order-facts';
 import { SagaSection } from './saga-section';
 import { orderPolling } from '../../orders/poll-while-pending';
 
