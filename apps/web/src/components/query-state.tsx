@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { trpcCodeOf } from '../trpc/trpc-error';
 import { ErrorNotice } from './error-notice';
+import { LoadMoreButton, type MorePages } from './load-more-button';
 import { LoadingRows } from './loading-rows';
 
 /** The part of a query (or of several, combined) that says whether there is anything to show yet. */
@@ -20,22 +21,28 @@ export interface QueryProgress<Data> {
  */
 export function QueryState<Data>({
   query,
-  loading,
+  what,
+  loading = `Loading ${what}…`,
   loadingRows,
-  failed,
+  failed = `${what.charAt(0).toUpperCase()}${what.slice(1)} could not be loaded`,
   notFound,
   empty,
+  loadMore,
   children,
 }: {
   query: QueryProgress<Data>;
-  /** What is loading, for screen readers: 'Loading payments…'. */
-  loading: string;
+  /** What is loaded, as the messages name it: 'payments' makes 'Loading payments…' and 'Payments could not be loaded'. */
+  what: string;
+  /** The loading message (for screen readers), where the one made from `what` does not fit. */
+  loading?: string;
   loadingRows?: number;
-  /** The error's title: 'Payments could not be loaded'. */
-  failed: string;
+  /** The error's title, where the one made from `what` does not fit. */
+  failed?: string;
   notFound?: ReactNode;
   /** Shown instead of the content when given (the caller decides when the data counts as empty). */
   empty?: ReactNode;
+  /** A paged list's next page: Load more under the content. */
+  loadMore?: MorePages;
   children: (data: Data) => ReactNode;
 }) {
   if (query.isPending) return <LoadingRows label={loading} rows={loadingRows} />;
@@ -44,5 +51,11 @@ export function QueryState<Data>({
     return <ErrorNotice error={query.error} title={failed} onRetry={() => void query.refetch()} />;
   }
   if (empty) return <>{empty}</>;
-  return query.data === undefined ? null : <>{children(query.data)}</>;
+  if (query.data === undefined) return null;
+  return (
+    <>
+      {children(query.data)}
+      {loadMore ? <LoadMoreButton pages={loadMore} /> : null}
+    </>
+  );
 }

@@ -16,9 +16,8 @@ export function MenuView() {
   return (
     <QueryState
       query={menu}
-      loading="Loading the menu…"
+      what="the menu"
       loadingRows={6}
-      failed="The menu could not be loaded"
       empty={
         menu.data?.restaurants.length === 0 && (
           <EmptyState title="No restaurants yet">

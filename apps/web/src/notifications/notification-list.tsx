@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { EmptyState } from '../components/empty-state';
 import { ErrorNotice } from '../components/error-notice';
 import { LiveIndicator } from '../components/live-indicator';
-import { LoadMoreButton } from '../components/load-more-button';
 import { QueryState } from '../components/query-state';
 import { useLiveFeedStatus } from '../layout/live-feed';
 import { useTRPC } from '../trpc/trpc-react';
@@ -94,11 +93,7 @@ export function NotificationList() {
       {markRead.isError ? (
         <ErrorNotice error={markRead.error} title="Could not mark as read" />
       ) : null}
-      <QueryState
-        query={notifications}
-        loading="Loading notifications…"
-        failed="Notifications could not be loaded"
-      >
+      <QueryState query={notifications} loadMore={notifications} what="notifications">
         {(data) => (
           <NotificationPages
             pages={data.pages}
@@ -108,7 +103,6 @@ export function NotificationList() {
           />
         )}
       </QueryState>
-      {notifications.data ? <LoadMoreButton pages={notifications} /> : null}
     </div>
   );
 }

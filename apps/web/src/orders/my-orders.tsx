@@ -3,7 +3,6 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { EmptyState } from '../components/empty-state';
 import { LiveIndicator } from '../components/live-indicator';
-import { LoadMoreButton } from '../components/load-more-button';
 import { LocalTime } from '../components/local-time';
 import { Money } from '../components/money';
 import { QueryState } from '../components/query-state';
@@ -38,8 +37,8 @@ export function MyOrders() {
   return (
     <QueryState
       query={orders}
-      loading="Loading your orders…"
-      failed="Your orders could not be loaded"
+      loadMore={orders}
+      what="your orders"
       empty={
         !items.length && (
           <EmptyState card title="No orders yet" link={{ href: '/', label: 'Browse the menu' }}>
@@ -60,7 +59,6 @@ export function MyOrders() {
               </li>
             ))}
           </ul>
-          <LoadMoreButton pages={orders} />
         </>
       )}
     </QueryState>

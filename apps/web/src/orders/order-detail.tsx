@@ -26,8 +26,7 @@ export function OrderDetail({ orderId, justPlaced }: { orderId: string; justPlac
   return (
     <QueryState
       query={order}
-      loading="Loading your order…"
-      failed="Your order could not be loaded"
+      what="your order"
       notFound={
         <EmptyState title="Order not found" link={{ href: '/orders', label: 'See my orders' }}>
           There is no order with this number on your account.

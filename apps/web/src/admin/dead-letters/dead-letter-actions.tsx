@@ -47,21 +47,18 @@ function useLetterActions(
   return { replay, discard, resolve, busy };
 }
 
+type LetterActions = ReturnType<typeof useLetterActions>;
+
 /** Status, the permanent-failure mark, and the buttons: replay, mark resolved, discard. */
 function LetterButtons({
   letter,
-  busy,
-  replaying,
-  onReplay,
-  onResolve,
-  onDiscard,
+  actions: { replay, busy },
+  onAsk,
 }: {
   letter: DeadLetterDetails;
-  busy: boolean;
-  replaying: boolean;
-  onReplay: () => void;
-  onResolve: () => void;
-  onDiscard: () => void;
+  actions: LetterActions;
+  /** Opens the dialog that asks for a note (resolve) or a reason (discard) first. */
+  onAsk: (dialog: 'resolve' | 'discard') => void;
 }) {
   const settled = letter.status === 'DISCARDED' || letter.status === 'RESOLVED';
   return (
@@ -78,26 +75,26 @@ function LetterButtons({
       <ActionButtons
         actions={[
           {
-            label: replaying
+            label: replay.isPending
               ? 'Replaying…'
               : letter.status === 'REPLAYED'
                 ? 'Replay again'
                 : 'Replay',
-            onClick: onReplay,
+            onClick: () => replay.mutate(),
             disabled: busy || settled,
             testId: 'replay-dead-letter',
           },
           {
             label: 'Mark resolved…',
             className: 'button button-secondary',
-            onClick: onResolve,
+            onClick: () => onAsk('resolve'),
             disabled: busy || letter.status !== 'PENDING',
             testId: 'resolve-dead-letter',
           },
           {
             label: 'Discard…',
             className: 'button button-secondary',
-            onClick: onDiscard,
+            onClick: () => onAsk('discard'),
             disabled: busy || settled,
           },
         ]}
@@ -116,24 +113,18 @@ export function DeadLetterActions({
 }) {
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   const [dialog, setDialog] = useState<'discard' | 'resolve' | null>(null);
-  const { replay, discard, resolve, busy } = useLetterActions(service, letter.id, (result) => {
+  const actions = useLetterActions(service, letter.id, (result) => {
     setOutcome(result);
     setDialog(null);
   });
+  const { replay, discard, resolve } = actions;
   const resolution =
     letter.status === 'RESOLVED'
       ? letter.history.findLast((entry) => entry.action === 'RESOLVE')
       : undefined;
   return (
     <div className="stack">
-      <LetterButtons
-        letter={letter}
-        busy={busy}
-        replaying={replay.isPending}
-        onReplay={() => replay.mutate()}
-        onResolve={() => setDialog('resolve')}
-        onDiscard={() => setDialog('discard')}
-      />
+      <LetterButtons letter={letter} actions={actions} onAsk={setDialog} />
       {resolution ? (
         <p className="notice notice-success" data-testid="dead-letter-resolution">
           Resolved without replay by {resolution.requestedBy},{' '}

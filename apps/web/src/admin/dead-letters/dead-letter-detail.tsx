@@ -28,8 +28,7 @@ export function DeadLetterDetail({ service, id }: { service: DeadLetterService; 
   return (
     <QueryState
       query={letter}
-      loading="Loading the dead letter…"
-      failed="The dead letter could not be loaded"
+      what="the dead letter"
       notFound={
         <EmptyState
           title="Dead letter not found"

@@ -41,9 +41,8 @@ export function DeadLetterListState({
   return (
     <QueryState
       query={progress}
-      loading={`Loading ${noun}…`}
+      what={noun}
       loadingRows={5}
-      failed={`${noun[0]?.toUpperCase()}${noun.slice(1)} could not be loaded`}
       empty={
         empty && (
           <EmptyState

@@ -2,7 +2,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { EmptyState } from '../../components/empty-state';
 import { LiveIndicator } from '../../components/live-indicator';
-import { LoadMoreButton } from '../../components/load-more-button';
 import { QueryState } from '../../components/query-state';
 import { isNotificationKind } from '../../notifications/notification-kind-labels';
 import { useTRPC } from '../../trpc/trpc-react';
@@ -38,9 +37,9 @@ export function AdminNotificationsView() {
       <NotificationFilters values={filters} onApply={setFilters} />
       <QueryState
         query={notifications}
-        loading="Loading notifications…"
+        loadMore={notifications}
+        what="notifications"
         loadingRows={6}
-        failed="Notifications could not be loaded"
         empty={
           !items.length && (
             <EmptyState card title="No notifications match">
@@ -49,12 +48,7 @@ export function AdminNotificationsView() {
           )
         }
       >
-        {() => (
-          <>
-            <AdminNotificationsTable notifications={items} />
-            <LoadMoreButton pages={notifications} />
-          </>
-        )}
+        {() => <AdminNotificationsTable notifications={items} />}
       </QueryState>
     </div>
   );

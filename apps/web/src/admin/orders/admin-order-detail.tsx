@@ -21,8 +21,7 @@ export function AdminOrderDetail({ orderId }: { orderId: string }) {
   return (
     <QueryState
       query={order}
-      loading="Loading the order…"
-      failed="The order could not be loaded"
+      what="the order"
       notFound={
         <EmptyState title="Order not found" link={{ href: '/admin/orders', label: 'All orders' }}>
           No order has this id.

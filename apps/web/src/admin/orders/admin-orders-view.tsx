@@ -2,7 +2,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { EmptyState } from '../../components/empty-state';
 import { LiveIndicator } from '../../components/live-indicator';
-import { LoadMoreButton } from '../../components/load-more-button';
 import { QueryState } from '../../components/query-state';
 import { isoFromLocalInput } from '../../format/local-date-time';
 import { orderStatusLabels, type OrderStatus } from '../../orders/order-status-badge';
@@ -50,9 +49,9 @@ export function AdminOrdersView() {
       <OrderFilters values={filters} onApply={setFilters} />
       <QueryState
         query={orders}
-        loading="Loading orders…"
+        loadMore={orders}
+        what="orders"
         loadingRows={6}
-        failed="Orders could not be loaded"
         empty={
           !orders.data?.pages[0]?.items.length && (
             <EmptyState card title="No orders match">
@@ -61,12 +60,7 @@ export function AdminOrdersView() {
           )
         }
       >
-        {(data) => (
-          <>
-            <AdminOrdersTable orders={data.pages.flatMap((page) => page.items)} />
-            <LoadMoreButton pages={orders} />
-          </>
-        )}
+        {(data) => <AdminOrdersTable orders={data.pages.flatMap((page) => page.items)} />}
       </QueryState>
     </div>
   );

@@ -29,11 +29,7 @@ export function SagaSection({ order, live }: { order: AdminOrder; live: LiveStat
           {timeline.data ? `${timeline.data.events.length} events` : null}
         </span>
       </div>
-      <QueryState
-        query={timeline}
-        loading="Loading the saga timeline…"
-        failed="The timeline could not be loaded"
-      >
+      <QueryState query={timeline} what="the saga timeline">
         {(data) => (
           <SagaTimeline entries={sagaTimelineEntries(data.events, deadLetters.deadLetters)} />
         )}

@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { DataTable, type Column } from '../../components/data-table';
 import { EmptyState } from '../../components/empty-state';
-import { LoadMoreButton } from '../../components/load-more-button';
 import { LocalTime } from '../../components/local-time';
 import { Money } from '../../components/money';
 import { QueryState } from '../../components/query-state';
@@ -89,8 +88,8 @@ export function PaymentsTable() {
       </div>
       <QueryState
         query={payments}
-        loading="Loading payments…"
-        failed="Payments could not be loaded"
+        loadMore={payments}
+        what="payments"
         empty={
           !items.length && (
             <EmptyState title="No payments yet">
@@ -99,12 +98,7 @@ export function PaymentsTable() {
           )
         }
       >
-        {() => (
-          <>
-            <DataTable columns={columns} rows={items} rowKey={(payment) => payment.id} />
-            <LoadMoreButton pages={payments} />
-          </>
-        )}
+        {() => <DataTable columns={columns} rows={items} rowKey={(payment) => payment.id} />}
       </QueryState>
     </section>
   );

@@ -110,6 +110,7 @@ export function ProviderOutageSwitch() {
       </p>
       <QueryState
         query={status}
+        what="the provider's state"
         loading="Reading the provider's state…"
         loadingRows={2}
         failed="The provider's state could not be read"
