@@ -31,7 +31,7 @@ export function QueryState<Data>({
   children,
 }: {
   query: QueryProgress<Data>;
-  /** What is loaded, as the messages name it: 'payments' makes 'Loading payments…' and 'Payments could not be loaded'. */
+  /** What is loaded: 'payments' makes 'Loading payments…' and 'Payments could not be loaded'. */
   what: string;
   /** The loading message (for screen readers), where the one made from `what` does not fit. */
   loading?: string;

@@ -10,7 +10,7 @@ import { useDeadLetterApi } from './use-dead-letter-api';
 /** replayMatching takes at most this many per service and call (the API's own ceiling). */
 export const replayMatchingLimit = 500;
 
-/** How many dead letters each service would replay, counted as replayMatching selects (PENDING unless the filter names a status). */
+/** How many each service would replay, counted as replayMatching selects (PENDING unless the filter names a status). */
 function useMatchingCounts(services: DeadLetterService[], filter: DeadLetterFilter, open: boolean) {
   const api = useDeadLetterApi();
   const counted = { ...filter, status: filter.status ?? 'PENDING' };
