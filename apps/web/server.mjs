@@ -25,18 +25,29 @@ await app.prepare();
 
 const server = createServer((request, response) => {
   for (const name of clientClaims) delete request.headers[name];
-  if (request.socket.remoteAddress) request.headers['x-forwarded-for'] = request.socket.remoteAddress;
+  if (request.socket.remoteAddress)
+    request.headers['x-forwarded-for'] = request.socket.remoteAddress;
   handle(request, response).catch((error) => {
-    log('error', 'request failed', { error: error instanceof Error ? error.message : String(error) });
+    log('error', 'request failed', {
+      error: error instanceof Error ? error.message : String(error),
+    });
     if (!response.headersSent) response.writeHead(500);
     response.end();
   });
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, args.hostname, () => log('info', 'listening', { url: `http://${args.hostname}:${port}` }));
+server.listen(port, args.hostname, () =>
+  log('info', 'listening', { url: `http://${args.hostname}:${port}` }),
+);
 
 function log(level, message, fields = {}) {
-  const line = JSON.stringify({ time: new Date().toISOString(), level, service: 'web', message, ...fields });
+  const line = JSON.stringify({
+    time: new Date().toISOString(),
+    level,
+    service: 'web',
+    message,
+    ...fields,
+  });
   (level === 'info' ? process.stdout : process.stderr).write(`${line}\n`);
 }
 

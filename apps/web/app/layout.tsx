@@ -5,10 +5,19 @@ import { LiveFeedProvider } from '@/layout/live-feed';
 import { SiteHeader } from '@/layout/site-header';
 import { ToastProvider } from '@/layout/toast-provider';
 import { AppProviders } from '@/trpc/app-providers';
+// The style sheets in the order of the cascade: later files override earlier ones.
 import './globals.css';
+import './styles/header.css';
+import './styles/controls.css';
+import './styles/states.css';
+import './styles/data.css';
+import './styles/shop.css';
+import './styles/overlays.css';
+import './styles/narrow-screens.css';
+import './styles/admin.css';
 
 export const metadata: Metadata = {
-  title: 'Food ordering',
+  title: { default: 'Food ordering', template: '%s · Food ordering' },
   description: 'Order food, follow your orders, and operate the platform.',
 };
 

@@ -1,4 +1,8 @@
-import { accessTokenLifetimeSeconds, defaultPorts, minimumSharedSecretLength } from '@food/contracts';
+import {
+  accessTokenLifetimeSeconds,
+  defaultPorts,
+  minimumSharedSecretLength,
+} from '@food/contracts';
 import { z } from 'zod';
 
 const missingSecret =

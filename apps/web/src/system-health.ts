@@ -51,10 +51,15 @@ export async function loadSystemHealth(): Promise<SystemHealth> {
           detail: [loop.state, loop.detail, loop.lastError].filter(Boolean).join(' · '),
         }));
         const checks = [
-          ...Object.entries(result.report?.checks ?? {}).map(([name, check]) => ({ name, ...check })),
+          ...Object.entries(result.report?.checks ?? {}).map(([name, check]) => ({
+            name,
+            ...check,
+          })),
           ...loops,
         ];
-        const failing = checks.filter((check) => !check.ok).map((check) => `${check.name}: ${check.detail ?? 'failing'}`);
+        const failing = checks
+          .filter((check) => !check.ok)
+          .map((check) => `${check.name}: ${check.detail ?? 'failing'}`);
         return {
           service,
           ok: result.ok,

@@ -1,7 +1,10 @@
+import type { Metadata } from 'next';
 import { forbidden, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AdminLiveFeedProvider } from '@/admin/admin-live-feed';
 import { currentUser } from '@/auth/current-user';
+
+export const metadata: Metadata = { title: { default: 'Admin', template: '%s · Admin' } };
 
 /**
  * The console is for admins: a signed-out visitor goes to sign in (proxy.ts does so with the exact page to come

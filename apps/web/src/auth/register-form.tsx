@@ -1,53 +1,28 @@
 'use client';
-import Link from 'next/link';
-import { TextField } from '../components/text-field';
-import { SignInProblemAlert } from './sign-in-problem-alert';
-import { useCredentialsForm } from './use-credentials-form';
+import { CredentialsForm, type CredentialsFormSetup } from './credentials-form';
+
+const registerForm: CredentialsFormSetup = {
+  intent: 'register',
+  fields: [
+    { name: 'name', label: 'Name', autoComplete: 'name', maxLength: 100 },
+    { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
+    {
+      name: 'password',
+      label: 'Password',
+      type: 'password',
+      autoComplete: 'new-password',
+      minLength: 10,
+      hint: 'At least 10 characters, not only letters or only digits. A short sentence works well.',
+    },
+  ],
+  button: {
+    label: 'Create account',
+    pending: 'Creating your account…',
+    announcement: 'Creating your account and signing you in…',
+  },
+  other: { question: 'Already have an account?', path: '/sign-in', label: 'Sign in' },
+};
 
 export function RegisterForm({ callbackUrl }: { callbackUrl: string | null }) {
-  const { problem, pending, submit } = useCredentialsForm('register', callbackUrl);
-
-  const signInHref = callbackUrl
-    ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`
-    : '/sign-in';
-  return (
-    <form className="form" onSubmit={submit} noValidate aria-busy={pending}>
-      {problem ? <SignInProblemAlert problem={problem} signInHref={signInHref} /> : null}
-      <TextField
-        label="Name"
-        name="name"
-        autoComplete="name"
-        required
-        maxLength={100}
-        error={problem?.fields.name}
-      />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        error={problem?.fields.email}
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        hint="At least 10 characters, not only letters or only digits. A short sentence works well."
-        error={problem?.fields.password}
-      />
-      <button type="submit" className="button button-block" disabled={pending}>
-        {pending ? 'Creating your account…' : 'Create account'}
-      </button>
-      <p className="visually-hidden" aria-live="polite">
-        {pending ? 'Creating your account and signing you in…' : null}
-      </p>
-      <p>
-        Already have an account? <Link href={signInHref}>Sign in</Link>
-      </p>
-    </form>
-  );
+  return <CredentialsForm form={registerForm} callbackUrl={callbackUrl} />;
 }

@@ -1,43 +1,16 @@
 'use client';
-import Link from 'next/link';
-import { TextField } from '../components/text-field';
-import { SignInProblemAlert } from './sign-in-problem-alert';
-import { useCredentialsForm } from './use-credentials-form';
+import { CredentialsForm, type CredentialsFormSetup } from './credentials-form';
+
+const signInForm: CredentialsFormSetup = {
+  intent: 'sign-in',
+  fields: [
+    { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
+    { name: 'password', label: 'Password', type: 'password', autoComplete: 'current-password' },
+  ],
+  button: { label: 'Sign in', pending: 'Signing in…', announcement: 'Checking your details…' },
+  other: { question: 'New here?', path: '/register', label: 'Create an account' },
+};
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
-  const { problem, pending, submit } = useCredentialsForm('sign-in', callbackUrl);
-
-  const registerHref = callbackUrl
-    ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}`
-    : '/register';
-  return (
-    <form className="form" onSubmit={submit} noValidate aria-busy={pending}>
-      {problem ? <SignInProblemAlert problem={problem} /> : null}
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        error={problem?.fields.email}
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        error={problem?.fields.password}
-      />
-      <button type="submit" className="button button-block" disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
-      </button>
-      <p className="visually-hidden" aria-live="polite">
-        {pending ? 'Checking your details…' : null}
-      </p>
-      <p>
-        New here? <Link href={registerHref}>Create an account</Link>
-      </p>
-    </form>
-  );
+  return <CredentialsForm form={signInForm} callbackUrl={callbackUrl} />;
 }

@@ -7,6 +7,7 @@ import {
   cartTotalCents,
   useCart,
   type CartItem,
+  type CartLine,
   type CartRestaurant,
 } from './cart-store';
 import { orderAmountLimitCents } from './order-amount-limit';
@@ -14,6 +15,75 @@ import { orderAmountLimitCents } from './order-amount-limit';
 export interface PendingSwitch {
   restaurant: CartRestaurant;
   item: CartItem;
+}
+
+/** An order comes from one restaurant: adding a dish from another asks whether to start a new cart. */
+function SwitchQuestion({
+  cartRestaurant,
+  pendingSwitch,
+  onHandled,
+}: {
+  cartRestaurant: string;
+  pendingSwitch: PendingSwitch;
+  onHandled: () => void;
+}) {
+  return (
+    <div className="notice notice-warning" role="alert">
+      <p>
+        Your cart has dishes from <strong>{cartRestaurant}</strong>. An order comes from one
+        restaurant: start a new cart with <strong>{pendingSwitch.restaurant.name}</strong>?
+      </p>
+      <div className="row">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            cartStore.startWith(pendingSwitch.restaurant, pendingSwitch.item);
+            onHandled();
+          }}
+        >
+          Start a new cart
+        </button>
+        <button type="button" className="button button-secondary button-small" onClick={onHandled}>
+          Keep my cart
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** A dish in the cart: its subtotal, fewer or more, or out. */
+function CartLineRow({ line, currency }: { line: CartLine; currency: string }) {
+  return (
+    <li className="cart-line">
+      <span>{line.name}</span>
+      <Money cents={line.unitPriceCents * line.quantity} currency={currency} />
+      <span className="stepper">
+        <button
+          type="button"
+          aria-label={`One less ${line.name}`}
+          onClick={() => cartStore.setQuantity(line.menuItemId, line.quantity - 1)}
+        >
+          −
+        </button>
+        <output aria-label={`${line.name} quantity`}>{line.quantity}</output>
+        <button
+          type="button"
+          aria-label={`One more ${line.name}`}
+          onClick={() => cartStore.setQuantity(line.menuItemId, line.quantity + 1)}
+        >
+          +
+        </button>
+      </span>
+      <button
+        type="button"
+        className="link-button small"
+        onClick={() => cartStore.setQuantity(line.menuItemId, 0)}
+      >
+        Remove
+      </button>
+    </li>
+  );
 }
 
 /** The cart beside the menu: quantities, total, the way to checkout, and the question when restaurants change. */
@@ -32,31 +102,11 @@ export function CartPanel({
         {cart ? <span className="muted small">{cartItemCount(cart)} items</span> : null}
       </div>
       {pendingSwitch && cart ? (
-        <div className="notice notice-warning" role="alert">
-          <p>
-            Your cart has dishes from <strong>{cart.restaurantName}</strong>. An order comes from
-            one restaurant: start a new cart with <strong>{pendingSwitch.restaurant.name}</strong>?
-          </p>
-          <div className="row">
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => {
-                cartStore.startWith(pendingSwitch.restaurant, pendingSwitch.item);
-                onSwitchHandled();
-              }}
-            >
-              Start a new cart
-            </button>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={onSwitchHandled}
-            >
-              Keep my cart
-            </button>
-          </div>
-        </div>
+        <SwitchQuestion
+          cartRestaurant={cart.restaurantName}
+          pendingSwitch={pendingSwitch}
+          onHandled={onSwitchHandled}
+        />
       ) : null}
       {!cart ? (
         <p className="muted">Your cart is empty. Add dishes from the menu to start an order.</p>
@@ -65,34 +115,7 @@ export function CartPanel({
           <p className="small muted">From {cart.restaurantName}</p>
           <ul className="cart-lines">
             {cart.lines.map((line) => (
-              <li key={line.menuItemId} className="cart-line">
-                <span>{line.name}</span>
-                <Money cents={line.unitPriceCents * line.quantity} currency={cart.currency} />
-                <span className="stepper">
-                  <button
-                    type="button"
-                    aria-label={`One less ${line.name}`}
-                    onClick={() => cartStore.setQuantity(line.menuItemId, line.quantity - 1)}
-                  >
-                    −
-                  </button>
-                  <output aria-label={`${line.name} quantity`}>{line.quantity}</output>
-                  <button
-                    type="button"
-                    aria-label={`One more ${line.name}`}
-                    onClick={() => cartStore.setQuantity(line.menuItemId, line.quantity + 1)}
-                  >
-                    +
-                  </button>
-                </span>
-                <button
-                  type="button"
-                  className="link-button small"
-                  onClick={() => cartStore.setQuantity(line.menuItemId, 0)}
-                >
-                  Remove
-                </button>
-              </li>
+              <CartLineRow key={line.menuItemId} line={line} currency={cart.currency} />
             ))}
           </ul>
           <div className="total-row">

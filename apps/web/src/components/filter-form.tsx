@@ -11,6 +11,21 @@ export type FilterField<TName extends string> =
       options: ReadonlyArray<{ value: string; label: string }>;
     };
 
+export interface FilterFormProps<TName extends string> {
+  label: string;
+  fields: ReadonlyArray<FilterField<TName>>;
+  values: Record<TName, string>;
+  onApply: (values: Record<TName, string>) => void;
+}
+
+/** A select's options from a table of labels, after the choice of any (the empty value). */
+export function optionsOf(labels: Readonly<Record<string, string>>, anyLabel: string) {
+  return [
+    { value: '', label: anyLabel },
+    ...Object.entries(labels).map(([value, label]) => ({ value, label })),
+  ];
+}
+
 /**
  * A filter bar for an admin list: labelled fields applied together on submit (so typing an id does not fire a
  * query per key), and Clear. The key remounts the form when the values change elsewhere (a count card, the URL),
@@ -21,12 +36,7 @@ export function FilterForm<TName extends string>({
   fields,
   values,
   onApply,
-}: {
-  label: string;
-  fields: ReadonlyArray<FilterField<TName>>;
-  values: Record<TName, string>;
-  onApply: (values: Record<TName, string>) => void;
-}) {
+}: FilterFormProps<TName>) {
   const id = useId();
   const read = (source: (name: TName) => string) =>
     Object.fromEntries(fields.map((field) => [field.name, source(field.name)])) as Record<
@@ -86,4 +96,14 @@ export function FilterForm<TName extends string>({
       </div>
     </form>
   );
+}
+
+/** A filter bar over a fixed set of fields, for a page to place with its values (from the URL). */
+export function filterBar<TName extends string>(
+  label: string,
+  fields: ReadonlyArray<FilterField<TName>>,
+) {
+  return function FilterBar(props: Pick<FilterFormProps<TName>, 'values' | 'onApply'>) {
+    return <FilterForm label={label} fields={fields} {...props} />;
+  };
 }

@@ -1,24 +1,23 @@
 'use client';
 
-export function LoadMoreButton({
-  hasMore,
-  loading,
-  onClick,
-}: {
-  hasMore: boolean;
-  loading: boolean;
-  onClick: () => void;
-}) {
-  if (!hasMore) return null;
+/** What a paged list (an infinite query, or several merged) says about its next page. */
+export interface MorePages {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+export function LoadMoreButton({ pages }: { pages: MorePages }) {
+  if (!pages.hasNextPage) return null;
   return (
     <div className="table-footer">
       <button
         type="button"
         className="button button-secondary"
-        onClick={onClick}
-        disabled={loading}
+        onClick={() => void pages.fetchNextPage()}
+        disabled={pages.isFetchingNextPage}
       >
-        {loading ? 'Loading…' : 'Load more'}
+        {pages.isFetchingNextPage ? 'Loading…' : 'Load more'}
       </button>
     </div>
   );

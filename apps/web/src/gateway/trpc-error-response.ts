@@ -8,7 +8,12 @@ const webErrors = {
 export type WebErrorCode = keyof typeof webErrors;
 
 /** An error in the shape a tRPC client reads: one envelope, or for a batch one per procedure. */
-export function trpcErrorResponse(url: URL, prefix: string, code: WebErrorCode, message: string): Response {
+export function trpcErrorResponse(
+  url: URL,
+  prefix: string,
+  code: WebErrorCode,
+  message: string,
+): Response {
   const { jsonRpc, httpStatus } = webErrors[code];
   let procedures: string[];
   try {

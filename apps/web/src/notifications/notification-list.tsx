@@ -1,15 +1,55 @@
 'use client';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useState } from 'react';
 import { EmptyState } from '../components/empty-state';
 import { ErrorNotice } from '../components/error-notice';
 import { LiveIndicator } from '../components/live-indicator';
-import { LoadMoreButton } from '../components/load-more-button';
-import { LoadingRows } from '../components/loading-rows';
+import { QueryState } from '../components/query-state';
 import { useLiveFeedStatus } from '../layout/live-feed';
 import { useTRPC } from '../trpc/trpc-react';
 import { NotificationItem, type NotificationEntry } from './notification-item';
+
+/** Unread only, the live feed's state, and Mark all as read with how many are unread. */
+function NotificationToolbar({
+  unreadOnly,
+  onUnreadOnly,
+  marking,
+  onMarkAllRead,
+}: {
+  unreadOnly: boolean;
+  onUnreadOnly: (unreadOnly: boolean) => void;
+  marking: boolean;
+  onMarkAllRead: () => void;
+}) {
+  const trpc = useTRPC();
+  const live = useLiveFeedStatus();
+  const unread = useQuery(trpc.notification.unreadCount.queryOptions());
+  const unreadCount = unread.data?.unread ?? 0;
+  return (
+    <div className="spread">
+      <div className="row">
+        <label className="row small">
+          <input
+            type="checkbox"
+            checked={unreadOnly}
+            onChange={(event) => onUnreadOnly(event.target.checked)}
+          />
+          Unread only
+        </label>
+        <LiveIndicator status={live} />
+      </div>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        onClick={onMarkAllRead}
+        disabled={unreadCount === 0 || marking}
+        data-testid="mark-all-read"
+      >
+        Mark all as read{unreadCount ? ` (${unreadCount})` : ''}
+      </button>
+    </div>
+  );
+}
 
 /** The customer's notifications, newest first, live; mark one or all as read. */
 export function NotificationList() {
@@ -18,7 +58,6 @@ export function NotificationList() {
   const live = useLiveFeedStatus();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const unread = useQuery(trpc.notification.unreadCount.queryOptions());
   const notifications = useInfiniteQuery(
     trpc.notification.list.infiniteQueryOptions(
       { unreadOnly, limit: 20 },
@@ -40,61 +79,30 @@ export function NotificationList() {
       },
     }),
   );
-  const unreadCount = unread.data?.unread ?? 0;
-
   return (
     <div className="stack">
-      <div className="spread">
-        <div className="row">
-          <label className="row small">
-            <input
-              type="checkbox"
-              checked={unreadOnly}
-              onChange={(event) => setUnreadOnly(event.target.checked)}
-            />
-            Unread only
-          </label>
-          <LiveIndicator status={live} />
-        </div>
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          onClick={() => markRead.mutate({})}
-          disabled={unreadCount === 0 || markRead.isPending}
-          data-testid="mark-all-read"
-        >
-          Mark all as read{unreadCount ? ` (${unreadCount})` : ''}
-        </button>
-      </div>
+      <NotificationToolbar
+        unreadOnly={unreadOnly}
+        onUnreadOnly={setUnreadOnly}
+        marking={markRead.isPending}
+        onMarkAllRead={() => markRead.mutate({})}
+      />
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
       {markRead.isError ? (
         <ErrorNotice error={markRead.error} title="Could not mark as read" />
       ) : null}
-      {notifications.isPending ? (
-        <LoadingRows label="Loading notifications…" />
-      ) : notifications.isError ? (
-        <ErrorNotice
-          error={notifications.error}
-          title="Notifications could not be loaded"
-          onRetry={() => void notifications.refetch()}
-        />
-      ) : (
-        <NotificationPages
-          pages={notifications.data.pages}
-          unreadOnly={unreadOnly}
-          onMarkRead={(id) => markRead.mutate({ ids: [id] })}
-          marking={markRead.isPending}
-        />
-      )}
-      {notifications.data ? (
-        <LoadMoreButton
-          hasMore={notifications.hasNextPage}
-          loading={notifications.isFetchingNextPage}
-          onClick={() => void notifications.fetchNextPage()}
-        />
-      ) : null}
+      <QueryState query={notifications} loadMore={notifications} what="notifications">
+        {(data) => (
+          <NotificationPages
+            pages={data.pages}
+            unreadOnly={unreadOnly}
+            onMarkRead={(id) => markRead.mutate({ ids: [id] })}
+            marking={markRead.isPending}
+          />
+        )}
+      </QueryState>
     </div>
   );
 }
@@ -113,22 +121,15 @@ function NotificationPages({
   const items = pages.flatMap((page) => page.items);
   if (!items.length) {
     return (
-      <div className="card">
-        <EmptyState
-          title={unreadOnly ? 'All caught up' : 'No notifications yet'}
-          action={
-            unreadOnly ? undefined : (
-              <Link href="/" className="button">
-                Order something
-              </Link>
-            )
-          }
-        >
-          {unreadOnly
-            ? 'You have read every notification.'
-            : 'We will tell you here when your orders are paid, confirmed or cancelled.'}
-        </EmptyState>
-      </div>
+      <EmptyState
+        card
+        title={unreadOnly ? 'All caught up' : 'No notifications yet'}
+        link={unreadOnly ? undefined : { href: '/', label: 'Order something' }}
+      >
+        {unreadOnly
+          ? 'You have read every notification.'
+          : 'We will tell you here when your orders are paid, confirmed or cancelled.'}
+      </EmptyState>
     );
   }
   return (

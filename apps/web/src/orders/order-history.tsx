@@ -10,7 +10,11 @@ export function OrderHistory({ history }: { history: HistoryEntry[] }) {
   return (
     <ol className="timeline" data-testid="order-history">
       {history.map((entry, index) => (
-        <li key={`${entry.at}-${index}`} data-testid="order-history-entry" data-status={entry.status}>
+        <li
+          key={`${entry.at}-${index}`}
+          data-testid="order-history-entry"
+          data-status={entry.status}
+        >
           <div className="timeline-head">
             <strong>{orderStatusLabels[entry.status]}</strong>
             <span className="muted small">

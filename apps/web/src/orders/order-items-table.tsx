@@ -1,56 +1,42 @@
 'use client';
+import { DataTable, type Column } from '../components/data-table';
 import { Money } from '../components/money';
 import type { RouterOutputs } from '../trpc/router-types';
 
-type Order = RouterOutputs['order']['get'];
+type Order = Pick<RouterOutputs['order']['get'], 'items' | 'totalCents' | 'currency'>;
+type OrderLine = Order['items'][number];
 
-export function OrderItemsTable({
-  order,
-}: {
-  order: Pick<Order, 'items' | 'totalCents' | 'currency'>;
-}) {
+const columnsIn = (currency: string): Column<OrderLine>[] => [
+  { header: 'Dish', cell: (item) => item.name },
+  { header: 'Qty', numeric: true, cell: (item) => item.quantity },
+  {
+    header: 'Price',
+    numeric: true,
+    cell: (item) => <Money cents={item.unitPriceCents} currency={currency} />,
+  },
+  {
+    header: 'Subtotal',
+    numeric: true,
+    cell: (item) => <Money cents={item.unitPriceCents * item.quantity} currency={currency} />,
+  },
+];
+
+export function OrderItemsTable({ order }: { order: Order }) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Dish</th>
-            <th scope="col" className="numeric">
-              Qty
-            </th>
-            <th scope="col" className="numeric">
-              Price
-            </th>
-            <th scope="col" className="numeric">
-              Subtotal
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.items.map((item) => (
-            <tr key={item.menuItemId}>
-              <td>{item.name}</td>
-              <td className="numeric">{item.quantity}</td>
-              <td className="numeric">
-                <Money cents={item.unitPriceCents} currency={order.currency} />
-              </td>
-              <td className="numeric">
-                <Money cents={item.unitPriceCents * item.quantity} currency={order.currency} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              Total
-            </th>
-            <td className="numeric">
-              <Money cents={order.totalCents} currency={order.currency} />
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <DataTable
+      columns={columnsIn(order.currency)}
+      rows={order.items}
+      rowKey={(item) => item.menuItemId}
+      footer={
+        <tr>
+          <th scope="row" colSpan={3}>
+            Total
+          </th>
+          <td className="numeric">
+            <Money cents={order.totalCents} currency={order.currency} />
+          </td>
+        </tr>
+      }
+    />
   );
 }

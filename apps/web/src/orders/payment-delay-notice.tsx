@@ -19,9 +19,10 @@ export function PaymentDelayNotice({ placedAt }: { placedAt: string }) {
   if (now === null || now - Date.parse(placedAt) < slowPaymentAfterMs) return null;
   return (
     <p className="notice notice-warning" role="status" data-testid="payment-delayed">
-      The payment is taking longer than usual. Your card has not been charged yet: the payment is retried (by our team
-      if the payment provider stays unavailable), and this page updates by itself when it goes through. If it cannot
-      go through, the order is cancelled and nothing is charged.
+      The payment is taking longer than usual. Your card has not been charged yet: the payment is
+      retried (by our team if the payment provider stays unavailable), and this page updates by
+      itself when it goes through. If it cannot go through, the order is cancelled and nothing is
+      charged.
     </p>
   );
 }

@@ -4,7 +4,10 @@
  * feed, goes to this origin. Styles allow inline attributes: React renders `style` props into the HTML, and an inline
  * style cannot run code.
  */
-export function contentSecurityPolicy(nonce: string, options: { development: boolean; https: boolean }): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  options: { development: boolean; https: boolean },
+): string {
   const directives = [
     "default-src 'self'",
     // React's development build evaluates code for its stack traces; production never does.

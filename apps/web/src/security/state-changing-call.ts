@@ -17,12 +17,18 @@ export function refusalOfStateChangingCall(
 ): CallRefusal | null {
   const mediaType = headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') {
-    return { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send calls that change something as application/json' };
+    return {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'send calls that change something as application/json',
+    };
   }
   const origin = headers.get('origin');
   const site = headers.get('sec-fetch-site');
   if ((origin !== null && origin !== ownOrigin) || (site !== null && site !== 'same-origin')) {
-    return { code: 'FORBIDDEN', message: 'calls that change something are accepted from this site only' };
+    return {
+      code: 'FORBIDDEN',
+      message: 'calls that change something are accepted from this site only',
+    };
   }
   return null;
 }

@@ -1,17 +1,7 @@
-import type { Metadata } from 'next';
 import { CheckoutForm } from '@/checkout/checkout-form';
-import { PageHeader } from '@/components/page-header';
+import { headedPage } from '@/layout/headed-page';
 
-export const metadata: Metadata = { title: 'Checkout · Food ordering' };
-
-export default function CheckoutPage() {
-  return (
-    <>
-      <PageHeader
-        title="Checkout"
-        description="Where should we deliver, and how would you like to pay?"
-      />
-      <CheckoutForm />
-    </>
-  );
-}
+const description = 'Where should we deliver, and how would you like to pay?';
+const page = headedPage('Checkout', description, CheckoutForm);
+export const metadata = page.metadata;
+export default page.Page;

@@ -1,17 +1,7 @@
-import type { Metadata } from 'next';
-import { PageHeader } from '@/components/page-header';
 import { NotificationList } from '@/notifications/notification-list';
+import { headedPage } from '@/layout/headed-page';
 
-export const metadata: Metadata = { title: 'Notifications · Food ordering' };
-
-export default function NotificationsPage() {
-  return (
-    <>
-      <PageHeader
-        title="Notifications"
-        description="Payments, confirmations and cancellations of your orders, as they happen."
-      />
-      <NotificationList />
-    </>
-  );
-}
+const description = 'Payments, confirmations and cancellations of your orders, as they happen.';
+const page = headedPage('Notifications', description, NotificationList);
+export const metadata = page.metadata;
+export default page.Page;

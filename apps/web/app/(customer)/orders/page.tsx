@@ -1,17 +1,7 @@
-import type { Metadata } from 'next';
-import { PageHeader } from '@/components/page-header';
 import { MyOrders } from '@/orders/my-orders';
+import { headedPage } from '@/layout/headed-page';
 
-export const metadata: Metadata = { title: 'My orders · Food ordering' };
-
-export default function MyOrdersPage() {
-  return (
-    <>
-      <PageHeader
-        title="My orders"
-        description="Statuses update by themselves as payments go through."
-      />
-      <MyOrders />
-    </>
-  );
-}
+const description = 'Statuses update by themselves as payments go through.';
+const page = headedPage('My orders', description, MyOrders);
+export const metadata = page.metadata;
+export default page.Page;

@@ -1,17 +1,8 @@
-import type { Metadata } from 'next';
 import { DeadLettersPageView } from '@/admin/dead-letters/dead-letters-page-view';
-import { PageHeader } from '@/components/page-header';
+import { headedPage } from '@/layout/headed-page';
 
-export const metadata: Metadata = { title: 'Dead letters · Admin' };
-
-export default function DeadLettersPage() {
-  return (
-    <>
-      <PageHeader
-        title="Dead letters"
-        description="Messages that a service gave up on after its retries, from the order, payment and notification queues, grouped by kind of failure. Fix the cause, then replay a group."
-      />
-      <DeadLettersPageView />
-    </>
-  );
-}
+const description =
+  'Messages that a service gave up on after its retries, from the order, payment and notification queues, grouped by kind of failure. Fix the cause, then replay a group.';
+const page = headedPage('Dead letters', description, DeadLettersPageView);
+export const metadata = page.metadata;
+export default page.Page;

@@ -1,17 +1,7 @@
-import type { Metadata } from 'next';
 import { AdminNotificationsView } from '@/admin/notifications/admin-notifications-view';
-import { PageHeader } from '@/components/page-header';
+import { headedPage } from '@/layout/headed-page';
 
-export const metadata: Metadata = { title: 'Notifications · Admin' };
-
-export default function AdminNotificationsPage() {
-  return (
-    <>
-      <PageHeader
-        title="Notifications"
-        description="What every customer was told, as it happens."
-      />
-      <AdminNotificationsView />
-    </>
-  );
-}
+const description = 'What every customer was told, as it happens.';
+const page = headedPage('Notifications', description, AdminNotificationsView);
+export const metadata = page.metadata;
+export default page.Page;

@@ -1,17 +1,7 @@
-import type { Metadata } from 'next';
 import { AdminOrdersView } from '@/admin/orders/admin-orders-view';
-import { PageHeader } from '@/components/page-header';
+import { headedPage } from '@/layout/headed-page';
 
-export const metadata: Metadata = { title: 'Orders · Admin' };
-
-export default function AdminOrdersPage() {
-  return (
-    <>
-      <PageHeader
-        title="Orders"
-        description="Every customer's orders. Open one to follow its saga event by event."
-      />
-      <AdminOrdersView />
-    </>
-  );
-}
+const description = "Every customer's orders. Open one to follow its saga event by event.";
+const page = headedPage('Orders', description, AdminOrdersView);
+export const metadata = page.metadata;
+export default page.Page;

@@ -1,21 +1,7 @@
-import type { Metadata } from 'next';
-import { PaymentsTable } from '@/admin/payments/payments-table';
-import { ProviderOutageSwitch } from '@/admin/payments/provider-outage-switch';
-import { PageHeader } from '@/components/page-header';
+import { PaymentsView } from '@/admin/payments/payments-view';
+import { headedPage } from '@/layout/headed-page';
 
-export const metadata: Metadata = { title: 'Payments · Admin' };
-
-export default function PaymentsPage() {
-  return (
-    <>
-      <PageHeader
-        title="Payments"
-        description="The simulated payment provider and the payments it took."
-      />
-      <div className="grid-2-even">
-        <ProviderOutageSwitch />
-        <PaymentsTable />
-      </div>
-    </>
-  );
-}
+const description = 'The simulated payment provider and the payments it took.';
+const page = headedPage('Payments', description, PaymentsView);
+export const metadata = page.metadata;
+export default page.Page;

@@ -8,7 +8,7 @@ import { ServiceHealthTable } from '@/components/service-health-table';
 import { serverGateway } from '@/gateway/server-gateway';
 import { loadSystemHealth } from '@/system-health';
 
-export const metadata: Metadata = { title: 'System · Admin' };
+export const metadata: Metadata = { title: 'System' };
 
 export default async function SystemPage() {
   const [health, overview] = await Promise.all([

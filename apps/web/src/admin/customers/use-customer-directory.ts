@@ -9,11 +9,15 @@ export interface CustomerIdentity {
 }
 
 /** Names and emails of the customers an admin view shows by id, from the auth service, in one call per page. */
-export function useCustomerDirectory(userIds: readonly string[]): ReadonlyMap<string, CustomerIdentity> {
+export function useCustomerDirectory(
+  userIds: readonly string[],
+): ReadonlyMap<string, CustomerIdentity> {
   const trpc = useTRPC();
   const ids = [...new Set(userIds.filter(isUuid))].sort().slice(0, 200);
   const users = useQuery(
     trpc.auth.usersByIds.queryOptions({ ids }, { enabled: ids.length > 0, staleTime: 60_000 }),
   );
-  return new Map((users.data ?? []).map((user) => [user.id, { name: user.name, email: user.email }]));
+  return new Map(
+    (users.data ?? []).map((user) => [user.id, { name: user.name, email: user.email }]),
+  );
 }

@@ -1,5 +1,6 @@
 'use client';
 import { useId, useState, type ReactNode } from 'react';
+import { DialogActions } from '../../components/dialog-actions';
 import { ModalDialog } from '../../components/modal-dialog';
 
 const rates = [5, 20, 50] as const;
@@ -9,6 +10,14 @@ export interface DeadLetterActionChoice {
   text: string;
   /** Replays per second, when the dialog asks for a rate. */
   rate: number;
+}
+
+/** What the dialogs built on this one (discard, resolve) are given by the page. */
+export interface TextDialogProps {
+  open: boolean;
+  busy: boolean;
+  onClose: () => void;
+  onConfirm: (text: string) => void;
 }
 
 function RateField({
@@ -134,24 +143,19 @@ export function DeadLetterActionDialog({
           }}
         />
       ) : null}
-      <div className="dialog-actions">
-        <button type="button" className="button button-secondary" onClick={close}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className={danger ? 'button button-danger' : 'button'}
-          disabled={busy}
-          data-testid="confirm-dead-letter-action"
-          onClick={() => {
-            if (text?.required && !value.trim()) return setMissing(true);
-            onConfirm({ text: value.trim(), rate });
-            setValue('');
-          }}
-        >
-          {confirmLabel}
-        </button>
-      </div>
+      <DialogActions
+        onCancel={close}
+        disabled={busy}
+        danger={danger}
+        testId="confirm-dead-letter-action"
+        onConfirm={() => {
+          if (text?.required && !value.trim()) return setMissing(true);
+          onConfirm({ text: value.trim(), rate });
+          setValue('');
+        }}
+      >
+        {confirmLabel}
+      </DialogActions>
     </ModalDialog>
   );
 }

@@ -2,6 +2,7 @@
 import { isPermanentDeadLetter } from '@food/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ActionButtons } from '../../components/action-buttons';
 import { ErrorNotice } from '../../components/error-notice';
 import { ActionOutcomeNotice } from './action-outcome-notice';
 import { LocalTime } from '../../components/local-time';
@@ -42,29 +43,22 @@ function useLetterActions(
       ),
     onSettled: api.refetchAll,
   });
-  return {
-    replay,
-    discard,
-    resolve,
-    busy: replay.isPending || discard.isPending || resolve.isPending,
-  };
+  const busy = [replay, discard, resolve].some((mutation) => mutation.isPending);
+  return { replay, discard, resolve, busy };
 }
+
+type LetterActions = ReturnType<typeof useLetterActions>;
 
 /** Status, the permanent-failure mark, and the buttons: replay, mark resolved, discard. */
 function LetterButtons({
   letter,
-  busy,
-  replaying,
-  onReplay,
-  onResolve,
-  onDiscard,
+  actions: { replay, busy },
+  onAsk,
 }: {
   letter: DeadLetterDetails;
-  busy: boolean;
-  replaying: boolean;
-  onReplay: () => void;
-  onResolve: () => void;
-  onDiscard: () => void;
+  actions: LetterActions;
+  /** Opens the dialog that asks for a note (resolve) or a reason (discard) first. */
+  onAsk: (dialog: 'resolve' | 'discard') => void;
 }) {
   const settled = letter.status === 'DISCARDED' || letter.status === 'RESOLVED';
   return (
@@ -78,32 +72,33 @@ function LetterButtons({
           permanent: a replay fails again
         </span>
       ) : null}
-      <button
-        type="button"
-        className="button"
-        onClick={onReplay}
-        disabled={busy || settled}
-        data-testid="replay-dead-letter"
-      >
-        {replaying ? 'Replaying…' : letter.status === 'REPLAYED' ? 'Replay again' : 'Replay'}
-      </button>
-      <button
-        type="button"
-        className="button button-secondary"
-        onClick={onResolve}
-        disabled={busy || letter.status !== 'PENDING'}
-        data-testid="resolve-dead-letter"
-      >
-        Mark resolved…
-      </button>
-      <button
-        type="button"
-        className="button button-secondary"
-        onClick={onDiscard}
-        disabled={busy || settled}
-      >
-        Discard…
-      </button>
+      <ActionButtons
+        actions={[
+          {
+            label: replay.isPending
+              ? 'Replaying…'
+              : letter.status === 'REPLAYED'
+                ? 'Replay again'
+                : 'Replay',
+            onClick: () => replay.mutate(),
+            disabled: busy || settled,
+            testId: 'replay-dead-letter',
+          },
+          {
+            label: 'Mark resolved…',
+            className: 'button button-secondary',
+            onClick: () => onAsk('resolve'),
+            disabled: busy || letter.status !== 'PENDING',
+            testId: 'resolve-dead-letter',
+          },
+          {
+            label: 'Discard…',
+            className: 'button button-secondary',
+            onClick: () => onAsk('discard'),
+            disabled: busy || settled,
+          },
+        ]}
+      />
     </div>
   );
 }
@@ -118,24 +113,18 @@ export function DeadLetterActions({
 }) {
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   const [dialog, setDialog] = useState<'discard' | 'resolve' | null>(null);
-  const { replay, discard, resolve, busy } = useLetterActions(service, letter.id, (result) => {
+  const actions = useLetterActions(service, letter.id, (result) => {
     setOutcome(result);
     setDialog(null);
   });
+  const { replay, discard, resolve } = actions;
   const resolution =
     letter.status === 'RESOLVED'
       ? letter.history.findLast((entry) => entry.action === 'RESOLVE')
       : undefined;
   return (
     <div className="stack">
-      <LetterButtons
-        letter={letter}
-        busy={busy}
-        replaying={replay.isPending}
-        onReplay={() => replay.mutate()}
-        onResolve={() => setDialog('resolve')}
-        onDiscard={() => setDialog('discard')}
-      />
+      <LetterButtons letter={letter} actions={actions} onAsk={setDialog} />
       {resolution ? (
         <p className="notice notice-success" data-testid="dead-letter-resolution">
           Resolved without replay by {resolution.requestedBy},{' '}

@@ -1,12 +1,11 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorNotice } from '../../components/error-notice';
+import { DataTable, type Column } from '../../components/data-table';
+import { DetailHeader } from '../../components/detail-header';
 import { JsonBlock } from '../../components/json-block';
-import { LoadingRows } from '../../components/loading-rows';
+import { QueryState } from '../../components/query-state';
 import { shortId } from '../../format/formatters';
-import { trpcCodeOf } from '../../trpc/trpc-error';
 import { DeadLetterActions } from './dead-letter-actions';
 import { DeadLetterFacts } from './dead-letter-facts';
 import type { DeadLetterService } from './dead-letter-services';
@@ -14,37 +13,10 @@ import type { DeadLetterDetails } from './dead-letter-types';
 import { ReplayHistory } from './replay-history';
 import { useDeadLetterApi } from './use-dead-letter-api';
 
-function HeadersTable({ headers }: { headers: DeadLetterDetails['headers'] }) {
-  return (
-    <div className="table-wrap">
-      <table className="table">
-        <tbody>
-          {Object.entries(headers).map(([name, value]) => (
-            <tr key={name}>
-              <th scope="row" className="mono">
-                {name}
-              </th>
-              <td className="mono">{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function LetterNotFound({ service }: { service: DeadLetterService }) {
-  return (
-    <EmptyState
-      title="Dead letter not found"
-      action={
-        <Link href="/admin/dead-letters" className="button">
-          All dead letters
-        </Link>
-      }
-    >{`The ${service} service has no dead letter with this id.`}</EmptyState>
-  );
-}
+const headerColumns: Column<[string, string]>[] = [
+  { rowHeader: true, className: 'mono', cell: ([name]) => name },
+  { className: 'mono', cell: ([, value]) => value },
+];
 
 /** One dead letter: why it failed, its payload and headers, replay, resolve or discard it, and what happened since. */
 export function DeadLetterDetail({ service, id }: { service: DeadLetterService; id: string }) {
@@ -53,31 +25,35 @@ export function DeadLetterDetail({ service, id }: { service: DeadLetterService; 
     api.options[service].get.queryOptions({ id }, { refetchInterval: 5_000 }),
   );
 
-  if (letter.isPending) return <LoadingRows label="Loading the dead letter…" />;
-  if (letter.isError) {
-    if (trpcCodeOf(letter.error) === 'NOT_FOUND') return <LetterNotFound service={service} />;
-    return (
-      <ErrorNotice
-        error={letter.error}
-        title="The dead letter could not be loaded"
-        onRetry={() => void letter.refetch()}
-      />
-    );
-  }
-  const data = letter.data;
+  return (
+    <QueryState
+      query={letter}
+      what="the dead letter"
+      notFound={
+        <EmptyState
+          title="Dead letter not found"
+          link={{ href: '/admin/dead-letters', label: 'All dead letters' }}
+        >{`The ${service} service has no dead letter with this id.`}</EmptyState>
+      }
+    >
+      {(data) => <LetterView service={service} data={data} />}
+    </QueryState>
+  );
+}
+
+function LetterView({ service, data }: { service: DeadLetterService; data: DeadLetterDetails }) {
   return (
     <div className="stack">
-      <div className="page-header">
-        <div>
-          <Link href="/admin/dead-letters" className="back-link">
-            ← Dead letters
-          </Link>
-          <h1>
+      <DetailHeader
+        back={{ href: '/admin/dead-letters', label: 'Dead letters' }}
+        title={
+          <>
             Dead letter {shortId(data.id)} <span className="muted small">in {service}</span>
-          </h1>
-          <p className="mono small muted">{data.id}</p>
-        </div>
-      </div>
+          </>
+        }
+      >
+        <p className="mono small muted">{data.id}</p>
+      </DetailHeader>
       <DeadLetterActions service={service} letter={data} />
       <div className="notice notice-error">
         <span className="notice-title">
@@ -103,7 +79,11 @@ export function DeadLetterDetail({ service, id }: { service: DeadLetterService; 
       </section>
       <section className="card" aria-labelledby="headers-heading">
         <h2 id="headers-heading">Headers</h2>
-        <HeadersTable headers={data.headers} />
+        <DataTable
+          columns={headerColumns}
+          rows={Object.entries(data.headers)}
+          rowKey={([name]) => name}
+        />
       </section>
     </div>
   );

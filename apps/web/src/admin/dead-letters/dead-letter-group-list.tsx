@@ -1,55 +1,41 @@
 'use client';
 import Link from 'next/link';
+import { FactList } from '../../components/fact-list';
 import { LocalTime } from '../../components/local-time';
 import { shortId } from '../../format/formatters';
 import type { GroupAction, ServiceDeadLetterGroup } from './dead-letter-group-types';
 import { groupMessagesHref } from './dead-letter-url-filter';
 
-/** How many, how many still pending (and resolved), and when the group first and last failed. */
-function GroupFacts({ group }: { group: ServiceDeadLetterGroup }) {
-  return (
-    <dl className="group-card-facts small">
-      <div>
-        <dt>Count</dt>
-        <dd data-testid="dead-letter-group-count">{group.count}</dd>
-      </div>
-      <div>
-        <dt>Pending</dt>
-        <dd>{group.byStatus.PENDING}</dd>
-      </div>
-      {group.byStatus.RESOLVED ? (
-        <div>
-          <dt>Resolved</dt>
-          <dd>{group.byStatus.RESOLVED}</dd>
-        </div>
-      ) : null}
-      <div>
-        <dt>First seen</dt>
-        <dd>
-          <LocalTime iso={group.firstFailedAt} style="precise" />
-        </dd>
-      </div>
-      <div>
-        <dt>Last seen</dt>
-        <dd>
-          <LocalTime iso={group.lastFailedAt} style="precise" />
-        </dd>
-      </div>
-    </dl>
-  );
-}
-
-function GroupActions({
-  group,
-  status,
-  busy,
-  onAction,
-}: {
+interface GroupProps {
   group: ServiceDeadLetterGroup;
+  /** The status filter of the page, kept when drilling into a group. */
   status: string;
   busy: boolean;
   onAction: (group: ServiceDeadLetterGroup, action: GroupAction) => void;
-}) {
+}
+
+/** How many, how many still pending (and resolved), and when the group first and last failed. */
+function GroupFacts({ group }: { group: ServiceDeadLetterGroup }) {
+  return (
+    <FactList
+      className="group-card-facts small"
+      facts={[
+        { label: 'Count', value: group.count, testId: 'dead-letter-group-count' },
+        { label: 'Pending', value: group.byStatus.PENDING },
+        group.byStatus.RESOLVED ? { label: 'Resolved', value: group.byStatus.RESOLVED } : null,
+        { label: 'First seen', value: <LocalTime iso={group.firstFailedAt} style="precise" /> },
+        { label: 'Last seen', value: <LocalTime iso={group.lastFailedAt} style="precise" /> },
+      ]}
+    />
+  );
+}
+
+const groupActions = [
+  { action: 'replay', label: 'Replay group…', className: 'button button-small' },
+  { action: 'discard', label: 'Discard group…', className: 'button button-ghost button-small' },
+] as const;
+
+function GroupActions({ group, status, busy, onAction }: GroupProps) {
   return (
     <div className="row">
       <Link
@@ -59,39 +45,23 @@ function GroupActions({
       >
         Show {group.count} {group.count === 1 ? 'message' : 'messages'}
       </Link>
-      <button
-        type="button"
-        className="button button-small"
-        disabled={busy || !group.byStatus.PENDING}
-        onClick={() => onAction(group, 'replay')}
-        data-testid="replay-group"
-      >
-        Replay group…
-      </button>
-      <button
-        type="button"
-        className="button button-ghost button-small"
-        disabled={busy || !group.byStatus.PENDING}
-        onClick={() => onAction(group, 'discard')}
-        data-testid="discard-group"
-      >
-        Discard group…
-      </button>
+      {groupActions.map(({ action, label, className }) => (
+        <button
+          key={action}
+          type="button"
+          className={className}
+          disabled={busy || !group.byStatus.PENDING}
+          onClick={() => onAction(group, action)}
+          data-testid={`${action}-group`}
+        >
+          {label}
+        </button>
+      ))}
     </div>
   );
 }
 
-function GroupCard({
-  group,
-  status,
-  busy,
-  onAction,
-}: {
-  group: ServiceDeadLetterGroup;
-  status: string;
-  busy: boolean;
-  onAction: (group: ServiceDeadLetterGroup, action: GroupAction) => void;
-}) {
+function GroupCard({ group, status, busy, onAction }: GroupProps) {
   return (
     <li
       className="card group-card"
@@ -130,13 +100,7 @@ export function DeadLetterGroupList({
   status,
   busy,
   onAction,
-}: {
-  groups: ServiceDeadLetterGroup[];
-  /** The status filter of the page, kept when drilling into a group. */
-  status: string;
-  busy: boolean;
-  onAction: (group: ServiceDeadLetterGroup, action: GroupAction) => void;
-}) {
+}: Omit<GroupProps, 'group'> & { groups: ServiceDeadLetterGroup[] }) {
   return (
     <ul className="group-list" aria-label="Dead-letter groups">
       {groups.map((group) => (

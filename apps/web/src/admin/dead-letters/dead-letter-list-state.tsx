@@ -1,8 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorNotice } from '../../components/error-notice';
-import { LoadingRows } from '../../components/loading-rows';
+import { QueryState } from '../../components/query-state';
 
 /**
  * What a dead-letter page shows before its content, the same for the groups and the messages: no queue can match,
@@ -28,30 +27,36 @@ export function DeadLetterListState({
 }) {
   if (!anyQueue)
     return (
-      <div className="card">
-        <EmptyState title="No queue matches">
-          The chosen service does not consume this topic, so none of its dead letters can match.
-        </EmptyState>
-      </div>
+      <EmptyState card title="No queue matches">
+        The chosen service does not consume this topic, so none of its dead letters can match.
+      </EmptyState>
     );
-  if (loading) return <LoadingRows label={`Loading ${noun}…`} rows={5} />;
-  if (failed)
-    return (
-      <ErrorNotice
-        error={failed.error}
-        title={`${noun[0]?.toUpperCase()}${noun.slice(1)} could not be loaded`}
-        onRetry={() => void failed.refetch()}
-      />
-    );
-  if (empty)
-    return (
-      <div className="card">
-        <EmptyState title={pendingOnly ? 'No dead letters waiting' : 'No dead letters match'}>
-          {pendingOnly
-            ? 'Every message was processed or has been dealt with. They appear here when a consumer gives up on one.'
-            : 'Change or clear the filters to see more.'}
-        </EmptyState>
-      </div>
-    );
-  return <>{children}</>;
+  const progress = {
+    data: true,
+    isPending: loading,
+    isError: failed !== undefined,
+    error: failed?.error,
+    refetch: () => failed?.refetch(),
+  };
+  return (
+    <QueryState
+      query={progress}
+      what={noun}
+      loadingRows={5}
+      empty={
+        empty && (
+          <EmptyState
+            card
+            title={pendingOnly ? 'No dead letters waiting' : 'No dead letters match'}
+          >
+            {pendingOnly
+              ? 'Every message was processed or has been dealt with. They appear here when a consumer gives up on one.'
+              : 'Change or clear the filters to see more.'}
+          </EmptyState>
+        )
+      }
+    >
+      {() => children}
+    </QueryState>
+  );
 }

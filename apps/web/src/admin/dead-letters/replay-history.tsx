@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { DataTable, type Column } from '../../components/data-table';
 import { LocalTime } from '../../components/local-time';
 import { shortId } from '../../format/formatters';
 import type { DeadLetterService } from './dead-letter-services';
@@ -10,6 +11,30 @@ const actionLabels: Record<string, string> = {
   DISCARD: 'Discard',
   RESOLVE: 'Resolved',
 };
+
+type HistoryEntry = DeadLetterDetails['history'][number];
+
+const historyColumns: Column<HistoryEntry>[] = [
+  {
+    header: 'When',
+    className: 'nowrap small',
+    cell: (entry) => <LocalTime iso={entry.requestedAt} style="precise" />,
+  },
+  {
+    header: 'Action',
+    cell: (entry) => (
+      <span className={entry.action === 'REPLAY' ? 'badge badge-info' : 'badge badge-neutral'}>
+        {actionLabels[entry.action] ?? entry.action}
+      </span>
+    ),
+  },
+  { header: 'By', cell: (entry) => entry.requestedBy },
+  {
+    header: 'Outcome',
+    cell: (entry) => (entry.outcome === 'QUEUED' ? 'Queued for publishing' : entry.outcome),
+  },
+  { header: 'Detail', className: 'small', cell: (entry) => entry.detail ?? '—' },
+];
 
 /**
  * Who replayed or discarded this letter, when, and what became of it: a replay that failed again produced a new
@@ -29,44 +54,16 @@ export function ReplayHistory({
   const replayed = letter.history.some((entry) => entry.action === 'REPLAY');
   return (
     <>
-      <div className="table-wrap">
-        <table className="table" data-testid="replay-history">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Action</th>
-              <th scope="col">By</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {letter.history.map((entry, index) => (
-              <tr
-                key={`${entry.requestedAt}-${index}`}
-                data-testid="replay-history-entry"
-                data-action={entry.action}
-              >
-                <td className="nowrap small">
-                  <LocalTime iso={entry.requestedAt} style="precise" />
-                </td>
-                <td>
-                  <span
-                    className={
-                      entry.action === 'REPLAY' ? 'badge badge-info' : 'badge badge-neutral'
-                    }
-                  >
-                    {actionLabels[entry.action] ?? entry.action}
-                  </span>
-                </td>
-                <td>{entry.requestedBy}</td>
-                <td>{entry.outcome === 'QUEUED' ? 'Queued for publishing' : entry.outcome}</td>
-                <td className="small">{entry.detail ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={historyColumns}
+        rows={letter.history}
+        rowKey={(entry, index) => `${entry.requestedAt}-${index}`}
+        rowAttributes={(entry) => ({
+          'data-testid': 'replay-history-entry',
+          'data-action': entry.action,
+        })}
+        testId="replay-history"
+      />
       {replayed ? (
         letter.failedAgainAs.length ? (
           <div className="notice notice-warning facts-spaced" data-testid="failed-again">

@@ -1,26 +1,14 @@
 'use client';
-import { DeadLetterActionDialog } from './dead-letter-action-dialog';
+import { DeadLetterActionDialog, type TextDialogProps } from './dead-letter-action-dialog';
 
 /** Marks a dead letter dealt with another way, without a replay; the note is recorded with who and when. */
-export function ResolveDialog({
-  open,
-  onClose,
-  onConfirm,
-  busy,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onConfirm: (note: string) => void;
-  busy: boolean;
-}) {
+export function ResolveDialog({ onConfirm, ...dialog }: TextDialogProps) {
   return (
     <DeadLetterActionDialog
-      open={open}
       title="Mark this dead letter resolved?"
       text={{ label: 'Note', required: false }}
-      confirmLabel={busy ? 'Saving…' : 'Mark resolved'}
-      busy={busy}
-      onClose={onClose}
+      confirmLabel={dialog.busy ? 'Saving…' : 'Mark resolved'}
+      {...dialog}
       onConfirm={({ text }) => onConfirm(text)}
     >
       <p>

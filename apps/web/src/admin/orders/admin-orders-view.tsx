@@ -1,18 +1,16 @@
 'use client';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorNotice } from '../../components/error-notice';
 import { LiveIndicator } from '../../components/live-indicator';
-import { LoadMoreButton } from '../../components/load-more-button';
-import { LoadingRows } from '../../components/loading-rows';
+import { QueryState } from '../../components/query-state';
 import { isoFromLocalInput } from '../../format/local-date-time';
 import { orderStatusLabels, type OrderStatus } from '../../orders/order-status-badge';
 import { useTRPC } from '../../trpc/trpc-react';
 import { useAdminFeedStatus } from '../admin-live-feed';
 import { useUrlFilters } from '../use-url-filters';
 import { AdminOrderCounts } from './admin-order-counts';
-import { AdminOrderFilters } from './admin-order-filters';
 import { AdminOrdersTable } from './admin-orders-table';
+import { OrderFilters } from './order-filters';
 
 const filterKeys = ['status', 'customer', 'from', 'to'] as const;
 const isOrderStatus = (value: string): value is OrderStatus => value in orderStatusLabels;
@@ -48,31 +46,22 @@ export function AdminOrdersView() {
         selected={status ?? ''}
         onSelect={(next) => setFilters({ status: next })}
       />
-      <AdminOrderFilters values={filters} onApply={setFilters} />
-      {orders.isPending ? (
-        <LoadingRows label="Loading orders…" rows={6} />
-      ) : orders.isError ? (
-        <ErrorNotice
-          error={orders.error}
-          title="Orders could not be loaded"
-          onRetry={() => void orders.refetch()}
-        />
-      ) : orders.data.pages[0]?.items.length ? (
-        <>
-          <AdminOrdersTable orders={orders.data.pages.flatMap((page) => page.items)} />
-          <LoadMoreButton
-            hasMore={orders.hasNextPage}
-            loading={orders.isFetchingNextPage}
-            onClick={() => void orders.fetchNextPage()}
-          />
-        </>
-      ) : (
-        <div className="card">
-          <EmptyState title="No orders match">
-            Change or clear the filters to see more orders.
-          </EmptyState>
-        </div>
-      )}
+      <OrderFilters values={filters} onApply={setFilters} />
+      <QueryState
+        query={orders}
+        loadMore={orders}
+        what="orders"
+        loadingRows={6}
+        empty={
+          !orders.data?.pages[0]?.items.length && (
+            <EmptyState card title="No orders match">
+              Change or clear the filters to see more orders.
+            </EmptyState>
+          )
+        }
+      >
+        {(data) => <AdminOrdersTable orders={data.pages.flatMap((page) => page.items)} />}
+      </QueryState>
     </div>
   );
 }

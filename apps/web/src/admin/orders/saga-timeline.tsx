@@ -21,7 +21,8 @@ const replayOutcomeLabels = {
   QUEUED: 'queued, no outcome yet',
 } as const;
 
-const letterHref = (service: DeadLetterService, id: string) => `/admin/dead-letters/${service}/${id}`;
+const letterHref = (service: DeadLetterService, id: string) =>
+  `/admin/dead-letters/${service}/${id}`;
 
 function EventEntry({ event }: { event: SagaEvent }) {
   return (
@@ -51,7 +52,13 @@ function EventEntry({ event }: { event: SagaEvent }) {
   );
 }
 
-function DeadLetterEntry({ service, letter }: { service: DeadLetterService; letter: KeyDeadLetter }) {
+function DeadLetterEntry({
+  service,
+  letter,
+}: {
+  service: DeadLetterService;
+  letter: KeyDeadLetter;
+}) {
   return (
     <li data-testid="saga-dead-letter" data-service={service} data-id={letter.id}>
       <div className="timeline-head">
@@ -65,7 +72,11 @@ function DeadLetterEntry({ service, letter }: { service: DeadLetterService; lett
       <p className="small">
         {letter.errorMessage} <span className="muted">({letter.errorClass})</span>
       </p>
-      <Link href={letterHref(service, letter.id)} className="small" data-testid="saga-dead-letter-link">
+      <Link
+        href={letterHref(service, letter.id)}
+        className="small"
+        data-testid="saga-dead-letter-link"
+      >
         Dead letter {shortId(letter.id)}
         {letter.replayOf ? ` (a replay of ${shortId(letter.replayOf)} that failed again)` : ''}
       </Link>
@@ -95,7 +106,9 @@ function ActionEntry({
         <span className="small">by {action.requestedBy}</span>
       </div>
       <p className="small">
-        {replay && action.outcome ? `Outcome: ${replayOutcomeLabels[action.outcome]}` : action.detail}
+        {replay && action.outcome
+          ? `Outcome: ${replayOutcomeLabels[action.outcome]}`
+          : action.detail}
         {action.failedAgainAs ? (
           <>
             {' — '}
@@ -121,7 +134,11 @@ export function SagaTimeline({ entries }: { entries: SagaTimelineEntry[] }) {
         entry.kind === 'event' ? (
           <EventEntry key={`event-${entry.event.eventId}-${index}`} event={entry.event} />
         ) : entry.kind === 'dead-letter' ? (
-          <DeadLetterEntry key={`letter-${entry.letter.id}`} service={entry.service} letter={entry.letter} />
+          <DeadLetterEntry
+            key={`letter-${entry.letter.id}`}
+            service={entry.service}
+            letter={entry.letter}
+          />
         ) : (
           <ActionEntry
             key={`action-${entry.letter.id}-${entry.action.requestedAt}-${index}`}

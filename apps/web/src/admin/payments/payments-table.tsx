@@ -2,16 +2,72 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
+import { DataTable, type Column } from '../../components/data-table';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorNotice } from '../../components/error-notice';
-import { LoadMoreButton } from '../../components/load-more-button';
-import { LoadingRows } from '../../components/loading-rows';
 import { LocalTime } from '../../components/local-time';
 import { Money } from '../../components/money';
+import { QueryState } from '../../components/query-state';
 import { shortId } from '../../format/formatters';
+import type { RouterOutputs } from '../../trpc/router-types';
 import { useTRPC } from '../../trpc/trpc-react';
 
 type PaymentStatusFilter = '' | 'CAPTURED' | 'DECLINED';
+type Payment = RouterOutputs['payment']['adminList']['items'][number];
+
+const columns: Column<Payment>[] = [
+  {
+    header: 'When',
+    className: 'nowrap small',
+    cell: (payment) => <LocalTime iso={payment.createdAt} />,
+  },
+  {
+    header: 'Order',
+    className: 'mono',
+    cell: (payment) => (
+      <Link href={`/admin/orders/${payment.orderId}`}>#{shortId(payment.orderId)}</Link>
+    ),
+  },
+  {
+    header: 'Status',
+    cell: (payment) => (
+      <>
+        <span className={payment.status === 'CAPTURED' ? 'badge badge-ok' : 'badge badge-bad'}>
+          {payment.status === 'CAPTURED' ? 'Captured' : 'Declined'}
+        </span>
+        {payment.declineReason ? <div className="small muted">{payment.declineReason}</div> : null}
+      </>
+    ),
+  },
+  {
+    header: 'Amount',
+    numeric: true,
+    cell: (payment) => <Money cents={payment.amountCents} currency={payment.currency} />,
+  },
+  { header: 'Method', className: 'mono small', cell: (payment) => payment.paymentMethod },
+];
+
+function StatusFilter({
+  status,
+  onChange,
+}: {
+  status: PaymentStatusFilter;
+  onChange: (status: PaymentStatusFilter) => void;
+}) {
+  return (
+    <label className="row small">
+      Status
+      <select
+        className="select select-inline"
+        value={status}
+        onChange={(event) => onChange(event.target.value as PaymentStatusFilter)}
+      >
+        <option value="">All</option>
+        <option value="CAPTURED">Captured</option>
+        <option value="DECLINED">Declined</option>
+      </select>
+    </label>
+  );
+}
 
 /** Recent payments: what was captured and what was declined, and why. */
 export function PaymentsTable() {
@@ -28,83 +84,22 @@ export function PaymentsTable() {
     <section className="card" aria-labelledby="payments-heading">
       <div className="card-title">
         <h2 id="payments-heading">Recent payments</h2>
-        <label className="row small">
-          Status
-          <select
-            className="select select-inline"
-            value={status}
-            onChange={(event) => setStatus(event.target.value as PaymentStatusFilter)}
-          >
-            <option value="">All</option>
-            <option value="CAPTURED">Captured</option>
-            <option value="DECLINED">Declined</option>
-          </select>
-        </label>
+        <StatusFilter status={status} onChange={setStatus} />
       </div>
-      {payments.isPending ? (
-        <LoadingRows label="Loading payments…" />
-      ) : payments.isError ? (
-        <ErrorNotice
-          error={payments.error}
-          title="Payments could not be loaded"
-          onRetry={() => void payments.refetch()}
-        />
-      ) : !items.length ? (
-        <EmptyState title="No payments yet">Payments appear here as orders are charged.</EmptyState>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Order</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="numeric">
-                    Amount
-                  </th>
-                  <th scope="col">Method</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((payment) => (
-                  <tr key={payment.id}>
-                    <td className="nowrap small">
-                      <LocalTime iso={payment.createdAt} />
-                    </td>
-                    <td className="mono">
-                      <Link href={`/admin/orders/${payment.orderId}`}>
-                        #{shortId(payment.orderId)}
-                      </Link>
-                    </td>
-                    <td>
-                      <span
-                        className={
-                          payment.status === 'CAPTURED' ? 'badge badge-ok' : 'badge badge-bad'
-                        }
-                      >
-                        {payment.status === 'CAPTURED' ? 'Captured' : 'Declined'}
-                      </span>
-                      {payment.declineReason ? (
-                        <div className="small muted">{payment.declineReason}</div>
-                      ) : null}
-                    </td>
-                    <td className="numeric">
-                      <Money cents={payment.amountCents} currency={payment.currency} />
-                    </td>
-                    <td className="mono small">{payment.paymentMethod}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <LoadMoreButton
-            hasMore={payments.hasNextPage}
-            loading={payments.isFetchingNextPage}
-            onClick={() => void payments.fetchNextPage()}
-          />
-        </>
-      )}
+      <QueryState
+        query={payments}
+        loadMore={payments}
+        what="payments"
+        empty={
+          !items.length && (
+            <EmptyState title="No payments yet">
+              Payments appear here as orders are charged.
+            </EmptyState>
+          )
+        }
+      >
+        {() => <DataTable columns={columns} rows={items} rowKey={(payment) => payment.id} />}
+      </QueryState>
     </section>
   );
 }

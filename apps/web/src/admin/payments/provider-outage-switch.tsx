@@ -1,23 +1,95 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { DataTable, type Column } from '../../components/data-table';
 import { ErrorNotice } from '../../components/error-notice';
-import { LoadingRows } from '../../components/loading-rows';
 import { LocalTime } from '../../components/local-time';
 import { Money } from '../../components/money';
+import { QueryState } from '../../components/query-state';
+import type { RouterOutputs } from '../../trpc/router-types';
 import { useTRPC } from '../../trpc/trpc-react';
 
-/** The simulated provider's outage switch, with what it does and what to do afterwards. */
-export function ProviderOutageSwitch() {
+type ProviderStatus = RouterOutputs['payment']['providerStatus'];
+
+/** The switch, the provider's state in words, and who last switched it. */
+function OutageControls({ status }: { status: ProviderStatus }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const status = useQuery(
-    trpc.payment.providerStatus.queryOptions(undefined, { refetchInterval: 10_000 }),
-  );
   const setOutage = useMutation(
     trpc.payment.setProviderOutage.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(trpc.payment.providerStatus.queryFilter()),
     }),
+  );
+  return (
+    <>
+      <div className="spread">
+        <button
+          type="button"
+          role="switch"
+          className="switch"
+          aria-checked={status.outage}
+          disabled={setOutage.isPending}
+          onClick={() => setOutage.mutate({ enabled: !status.outage })}
+          data-testid="outage-switch"
+        >
+          <span className="switch-track" aria-hidden="true" />
+          Simulate a provider outage
+        </button>
+        <span
+          className={status.outage ? 'badge badge-bad badge-large' : 'badge badge-ok badge-large'}
+          data-testid="outage-state"
+          aria-live="polite"
+        >
+          {status.outage ? 'Outage: payments failing' : 'Provider answering'}
+        </span>
+      </div>
+      {status.updatedAt ? (
+        <p className="small muted facts-spaced">
+          Last switched {status.outage ? 'on' : 'off'} by {status.updatedBy},{' '}
+          <LocalTime iso={status.updatedAt} />.
+        </p>
+      ) : null}
+      {setOutage.isError ? (
+        <ErrorNotice error={setOutage.error} title="The switch did not change" />
+      ) : null}
+    </>
+  );
+}
+
+interface TestCard {
+  name: string;
+  outcome: ReactNode;
+  mono: boolean;
+}
+
+/** What each test token does, and the amount above which any payment is declined. */
+const testCardsOf = (status: ProviderStatus): TestCard[] => [
+  ...Object.entries(status.testTokens).map(([name, outcome]) => ({ name, outcome, mono: true })),
+  {
+    name: 'any amount above',
+    outcome: (
+      <>
+        <Money cents={status.amountLimitCents} currency="EUR" />: declined (AMOUNT_OVER_LIMIT)
+      </>
+    ),
+    mono: false,
+  },
+];
+
+const testCardColumns: Column<TestCard>[] = [
+  {
+    rowHeader: true,
+    cell: (card) => (card.mono ? <span className="mono">{card.name}</span> : card.name),
+  },
+  { cell: (card) => card.outcome },
+];
+
+/** The simulated provider's outage switch, with what it does and what to do afterwards. */
+export function ProviderOutageSwitch() {
+  const trpc = useTRPC();
+  const status = useQuery(
+    trpc.payment.providerStatus.queryOptions(undefined, { refetchInterval: 10_000 }),
   );
 
   return (
@@ -36,72 +108,25 @@ export function ProviderOutageSwitch() {
         each order is then charged once and confirmed (or declined) as usual. Every payment instance
         reads the switch on each charge, so it takes effect at once.
       </p>
-      {status.isPending ? (
-        <LoadingRows label="Reading the provider's state…" rows={2} />
-      ) : status.isError ? (
-        <ErrorNotice
-          error={status.error}
-          title="The provider's state could not be read"
-          onRetry={() => void status.refetch()}
-        />
-      ) : (
-        <>
-          <div className="spread">
-            <button
-              type="button"
-              role="switch"
-              className="switch"
-              aria-checked={status.data.outage}
-              disabled={setOutage.isPending}
-              onClick={() => setOutage.mutate({ enabled: !status.data.outage })}
-              data-testid="outage-switch"
-            >
-              <span className="switch-track" aria-hidden="true" />
-              Simulate a provider outage
-            </button>
-            <span
-              className={
-                status.data.outage ? 'badge badge-bad badge-large' : 'badge badge-ok badge-large'
-              }
-              data-testid="outage-state"
-              aria-live="polite"
-            >
-              {status.data.outage ? 'Outage: payments failing' : 'Provider answering'}
-            </span>
-          </div>
-          {status.data.updatedAt ? (
-            <p className="small muted facts-spaced">
-              Last switched {status.data.outage ? 'on' : 'off'} by {status.data.updatedBy},{' '}
-              <LocalTime iso={status.data.updatedAt} />.
-            </p>
-          ) : null}
-          {setOutage.isError ? (
-            <ErrorNotice error={setOutage.error} title="The switch did not change" />
-          ) : null}
-          <h3 className="facts-spaced">Test cards</h3>
-          <div className="table-wrap">
-            <table className="table">
-              <tbody>
-                {Object.entries(status.data.testTokens).map(([token, outcome]) => (
-                  <tr key={token}>
-                    <th scope="row" className="mono">
-                      {token}
-                    </th>
-                    <td>{outcome}</td>
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">any amount above</th>
-                  <td>
-                    <Money cents={status.data.amountLimitCents} currency="EUR" />: declined
-                    (AMOUNT_OVER_LIMIT)
-                  </td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+      <QueryState
+        query={status}
+        what="the provider's state"
+        loading="Reading the provider's state…"
+        loadingRows={2}
+        failed="The provider's state could not be read"
+      >
+        {(data) => (
+          <>
+            <OutageControls status={data} />
+            <h3 className="facts-spaced">Test cards</h3>
+            <DataTable
+              columns={testCardColumns}
+              rows={testCardsOf(data)}
+              rowKey={(card) => card.name}
+            />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable, type Column } from '../../components/data-table';
 import type { ConsumerGroup, EventingOverview } from './eventing-overview';
 
 const markBadge: Record<ConsumerGroup['mark'], { className: string; label: string }> = {
@@ -30,46 +31,32 @@ function GroupMembers({ group }: { group: ConsumerGroup }) {
   );
 }
 
+type Partition = ConsumerGroup['partitions'][number];
+
+const partitionColumnsOf = (group: ConsumerGroup): Column<Partition>[] => [
+  { header: 'Topic', cell: (partition) => partition.topic },
+  { header: 'Partition', numeric: true, cell: (partition) => partition.partition },
+  { header: 'Committed', numeric: true, cell: (partition) => partition.committedOffset ?? '—' },
+  { header: 'End', numeric: true, cell: (partition) => partition.endOffset },
+  { header: 'Lag', numeric: true, cell: (partition) => partition.lag },
+  {
+    header: 'Member',
+    className: 'small',
+    cell: (partition) =>
+      group.members.find((member) => member.memberId === partition.memberId)?.clientId ?? (
+        <span className="muted">nobody</span>
+      ),
+  },
+];
+
 function GroupPartitions({ group }: { group: ConsumerGroup }) {
   if (!group.partitions.length) return <p className="small muted">No committed offsets yet.</p>;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Topic</th>
-            <th scope="col" className="numeric">
-              Partition
-            </th>
-            <th scope="col" className="numeric">
-              Committed
-            </th>
-            <th scope="col" className="numeric">
-              End
-            </th>
-            <th scope="col" className="numeric">
-              Lag
-            </th>
-            <th scope="col">Member</th>
-          </tr>
-        </thead>
-        <tbody>
-          {group.partitions.map((partition) => (
-            <tr key={`${partition.topic}-${partition.partition}`}>
-              <td>{partition.topic}</td>
-              <td className="numeric">{partition.partition}</td>
-              <td className="numeric">{partition.committedOffset ?? '—'}</td>
-              <td className="numeric">{partition.endOffset}</td>
-              <td className="numeric">{partition.lag}</td>
-              <td className="small">
-                {group.members.find((member) => member.memberId === partition.memberId)
-                  ?.clientId ?? <span className="muted">nobody</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={partitionColumnsOf(group)}
+      rows={group.partitions}
+      rowKey={(partition) => `${partition.topic}-${partition.partition}`}
+    />
   );
 }
 

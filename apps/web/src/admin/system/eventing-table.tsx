@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { TableFrame } from '../../components/data-table';
 import type { EventingOverview } from './eventing-overview';
 
 const describeAge = (seconds: number | null) =>
@@ -71,37 +72,26 @@ function EventingRow({ service, eventing, deadLetters }: Omit<EventingOverview, 
   );
 }
 
+const columns = [
+  { header: 'Service' },
+  { header: 'Outbox backlog', numeric: true },
+  { header: 'Consumer lag', numeric: true },
+  { header: 'Dead letters pending', numeric: true },
+  { header: 'Dead letters handled' },
+];
+
 /** Per service: what waits in its outbox, how far its consumers are behind, and what sits in its dead-letter queue. */
 export function EventingTable({ overview }: { overview: EventingOverview[] }) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Service</th>
-            <th scope="col" className="numeric">
-              Outbox backlog
-            </th>
-            <th scope="col" className="numeric">
-              Consumer lag
-            </th>
-            <th scope="col" className="numeric">
-              Dead letters pending
-            </th>
-            <th scope="col">Dead letters handled</th>
-          </tr>
-        </thead>
-        <tbody>
-          {overview.map(({ service, eventing, deadLetters }) => (
-            <EventingRow
-              key={service}
-              service={service}
-              eventing={eventing}
-              deadLetters={deadLetters}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TableFrame columns={columns}>
+      {overview.map(({ service, eventing, deadLetters }) => (
+        <EventingRow
+          key={service}
+          service={service}
+          eventing={eventing}
+          deadLetters={deadLetters}
+        />
+      ))}
+    </TableFrame>
   );
 }

@@ -5,7 +5,7 @@ import { OrderDetail } from '@/orders/order-detail';
 import { getServerQueryClient, HydrateClient, serverTrpc } from '@/trpc/server-trpc';
 import { isUuid } from '@/format/is-uuid';
 
-export const metadata: Metadata = { title: 'Order · Food ordering' };
+export const metadata: Metadata = { title: 'Order' };
 
 export default async function OrderPage({
   params,

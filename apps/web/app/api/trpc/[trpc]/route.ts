@@ -31,7 +31,10 @@ async function forward(request: NextRequest): Promise<Response> {
   if (request.method !== 'GET') {
     const refusal = refusalOfStateChangingCall(request.headers, new URL(env.NEXTAUTH_URL).origin);
     if (refusal) {
-      serverLog.warn('api call refused', { path: request.nextUrl.pathname, reason: refusal.message });
+      serverLog.warn('api call refused', {
+        path: request.nextUrl.pathname,
+        reason: refusal.message,
+      });
       return trpcErrorResponse(request.nextUrl, prefix, refusal.code, refusal.message);
     }
   }

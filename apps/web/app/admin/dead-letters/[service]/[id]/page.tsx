@@ -4,7 +4,7 @@ import { DeadLetterDetail } from '@/admin/dead-letters/dead-letter-detail';
 import { isDeadLetterService } from '@/admin/dead-letters/dead-letter-services';
 import { isUuid } from '@/format/is-uuid';
 
-export const metadata: Metadata = { title: 'Dead letter · Admin' };
+export const metadata: Metadata = { title: 'Dead letter' };
 
 export default async function DeadLetterPage({
   params,
