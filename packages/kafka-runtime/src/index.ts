@@ -34,3 +34,4 @@ export * from './eventing-router.js';
 export * from './consumer-group-mark.js';
 export * from './consumer-groups.js';
 export * from './retention-targets.js';
+export * from './event-driven-service.js';
