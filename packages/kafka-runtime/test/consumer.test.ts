@@ -12,6 +12,7 @@ import { applyCredit, createLedgerKafka, creditEvent, ledgerTopics, startLedgerC
 import { ledgerDatabaseForSuite } from './support/ledger-suite.js';
 import { stackServers } from './support/stack-servers.js';
 import { eventually } from './support/eventually.js';
+import { writerThatNeverDuplicates } from './support/test-writer.js';
 
 const quickRetries: RetryPolicy = { maxAttempts: 3, backoffMs: () => 50 };
 const ledgerRoute = { replayTopic: ledgerTopics.replays, consumedTopics: [ledgerTopics.credited] };
@@ -33,7 +34,7 @@ describe('idempotent consumer, retries and dead letters', () => {
   /** The ledger service on a namespace of its own (or on `existing`, where a test wrote records first). */
   async function startLedgerService(existing?: LedgerKafka) {
     bus = existing ?? (await createLedgerKafka('consumer'));
-    producer = bus.kafka.producer();
+    producer = writerThatNeverDuplicates(bus.kafka);
     await producer.connect();
     const ledger = await startLedgerConsumer(db, bus, {
       retryPolicy: quickRetries,
@@ -114,7 +115,7 @@ describe('idempotent consumer, retries and dead letters', () => {
     const events = [...before, poison, ...after.slice(0, 7), flaky, ...after.slice(7)];
     // Written before the consumer starts, on one partition: its first fetch holds them all in one batch.
     bus = await createLedgerKafka('consumer');
-    producer = bus.kafka.producer();
+    producer = writerThatNeverDuplicates(bus.kafka);
     await producer.connect();
     await send(
       events.map((event) => ({

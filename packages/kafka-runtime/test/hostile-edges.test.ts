@@ -7,6 +7,7 @@ import { sendAllowingNullHeaders } from './support/null-headers.js';
 import { createLedgerKafka, creditEvent, ledgerTopics, startLedgerConsumer, type LedgerKafka } from './support/ledger.js';
 import { ledgerDatabaseForSuite } from './support/ledger-suite.js';
 import { eventually } from './support/eventually.js';
+import { writerThatNeverDuplicates } from './support/test-writer.js';
 
 /** Headers as Kafka allows them and kafkajs's types do not: null values. */
 type RawHeaders = Record<string, string | Buffer | null | Array<string | Buffer>>;
@@ -26,7 +27,7 @@ describe('records nobody should write, written anyway', () => {
 
   async function start(options: Parameters<typeof startLedgerConsumer>[2] = {}) {
     bus = await createLedgerKafka('hostile');
-    producer = bus.kafka.producer();
+    producer = writerThatNeverDuplicates(bus.kafka);
     await producer.connect();
     ledger = await startLedgerConsumer(db, bus, options);
     return ledger;
