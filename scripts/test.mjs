@@ -80,7 +80,7 @@ try {
   const { ensureChromium } = await import('./lib/chromium.mjs');
   await step('Chromium for the browser tests', ensureChromium);
   startedKafka = settings.startedKafka;
-  const { startProcesses } = await import('./lib/stack.mjs');
+  const { startProcesses, stackLogDir, waitUntilServicesOk } = await import('./lib/stack.mjs');
   const { startSpanSink } = await import('./lib/span-sink.mjs');
   spanSink = await startSpanSink(4318 + settings.portOffset, settings.host);
   // Every process exports its spans to the sink, so a test can see one order's trace across services.
@@ -88,8 +88,10 @@ try {
   for (const info of processes) Object.assign(info.env, { OTEL_EXPORTER_OTLP_ENDPOINT: spanSink.url, TRACING_EXPORT_DELAY_MS: '200' });
   say('▸ starting the test stack (logs in .local/logs/test/)');
   stack = await startProcesses(processes, { mode: 'test' });
+  // Until then the stack is starting: test/clean-start.test.ts reads the logs written up to this moment.
+  const readyAt = await waitUntilServicesOk(processes);
   const { testStackEnv } = await import('./lib/test-stack-env.mjs');
-  const stackEnv = testStackEnv(settings, plan, { spanSinkUrl: spanSink.url }, processes);
+  const stackEnv = testStackEnv(settings, plan, { spanSinkUrl: spanSink.url, logDir: stackLogDir('test'), readyAt }, processes);
   await runVitest(stackEnv);
   await stack.stop();
   stack = undefined;

@@ -189,6 +189,27 @@ export async function waitForHealth(processInfo, child, timeoutMs = 180_000) {
   throw new StepError(`${processInfo.name} did not answer ${processInfo.url}${processInfo.healthPath} within ${timeoutMs / 1000} s`);
 }
 
+/**
+ * Waits until every service instance's health says "ok" (its consumer groups joined, its relay and stores running),
+ * and returns when that was; undefined when one is still not ok at the deadline (the tests then show which).
+ */
+export async function waitUntilServicesOk(processes, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  const isOk = async (info) => {
+    const answer = await fetch(info.url + info.healthPath, { signal: AbortSignal.timeout(2000) })
+      .then((response) => response.json())
+      .catch(() => undefined);
+    return answer?.result?.data?.status === 'ok';
+  };
+  const services = processes.filter((info) => info.service);
+  while (Date.now() < deadline) {
+    const answers = await Promise.all(services.map(isOk));
+    if (answers.every(Boolean)) return Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return undefined;
+}
+
 /** Spawns one process of the stack, its output appended to `<logDir>/<name>.log` (or inherited). */
 export function launchProcess(info, { logDir, inheritOutput = false }) {
   const logFile = path.join(logDir, `${info.name}.log`);

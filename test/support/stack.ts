@@ -13,6 +13,9 @@ const stackSchema = z.object({
   /** The shared secrets of the trust boundaries (docs/gateway.md), for tests that act as the gateway or the web app. */
   secrets: z.object({ gateway: z.string(), proxy: z.string() }),
   spanSinkUrl: z.url().optional(),
+  /** Where each process's log is (`<name>.log`), and when every service first reported "ok" (ms since the epoch). */
+  logDir: z.string().optional(),
+  readyAt: z.number().optional(),
 });
 
 export type TestStack = z.infer<typeof stackSchema>;

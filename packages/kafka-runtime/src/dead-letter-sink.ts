@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { headerNames } from '@food/contracts';
 import type { Logger } from '@food/service-kit';
-import type { Message, Producer } from 'kafkajs';
+import type { Message } from 'kafkajs';
 import type { ConsumedRecord } from './consumed-record.js';
 import {
   deadLetterId,
@@ -20,12 +20,13 @@ import {
 import { eventsDeadLetteredTotal, oversizedDeadLettersTotal } from './metrics.js';
 import { namespaced, withoutNamespace } from './namespace.js';
 import type { PartitionControl } from './partition-control.js';
+import type { RenewableProducer } from './renewable-producer.js';
 import type { SqlClient } from './sql-client.js';
 import { ConsumerStopping } from './wait-for-database.js';
 import { writeToOutbox } from './write-outbox.js';
 
 export interface DeadLetterSinkOptions {
-  producer: Producer;
+  producer: Pick<RenewableProducer, 'send'>;
   namespace: string;
   /** The service's `<service>.failed.dlq`, before namespacing. */
   deadLetterTopic: string;

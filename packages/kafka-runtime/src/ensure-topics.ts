@@ -35,8 +35,9 @@ export async function ensureTopics(
     const configEntries = retentionHours === undefined ? undefined : topicConfig(retentionHours);
     if (missing.length > 0) {
       await admin
-        // replication: the broker's default
-        .createTopics({ topics: missing.map((topic) => ({ topic, numPartitions, configEntries })) })
+        // replication: the broker's default. Leaders are waited for below: kafkajs's own wait throws
+        // "This server does not host this topic-partition" from a timer, where no catch reaches it (the process dies).
+        .createTopics({ waitForLeaders: false, topics: missing.map((topic) => ({ topic, numPartitions, configEntries })) })
         .catch(async (error: unknown) => {
           // A request that timed out may still have created them (its retry then finds them existing).
           const now = new Set(await admin.listTopics());
@@ -58,8 +59,8 @@ export async function ensureTopics(
 }
 
 /**
- * kafkajs's own `waitForLeaders` gives up on "This server does not host this topic-partition", which a broker
- * answers for a topic it created a moment ago while it is busy: that is retriable, so this waits it out.
+ * Waits until every partition has a leader. A broker answers "This server does not host this topic-partition" for
+ * a topic it created a moment ago while it is busy: that is retriable, so this waits it out.
  */
 async function untilLeadersElected(admin: Admin, topics: string[]): Promise<void> {
   const deadline = Date.now() + leaderWaitMs;

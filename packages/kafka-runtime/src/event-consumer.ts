@@ -1,5 +1,5 @@
 import type { EventCatalog, EventEnvelope } from '@food/contracts';
-import type { EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
+import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { EventHandler } from './apply-events.js';
 import {
   consumerTimeouts,
@@ -13,7 +13,8 @@ import { untilDatabaseAnswers, type OutageWatch } from './database-outage.js';
 import { EventApplier, type Applied } from './event-applier.js';
 import { markStarted } from './in-flight-marks.js';
 import { eventsConsumedTotal } from './metrics.js';
-import { connectWhenReachable, createIdempotentProducer } from './kafka-client.js';
+import { connectWhenReachable } from './kafka-client.js';
+import { RenewableProducer } from './renewable-producer.js';
 import { namespaced, withoutNamespace } from './namespace.js';
 import { guardedHeartbeat, PartitionLost, type PartitionControl } from './partition-control.js';
 import { defaultRetryPolicy } from './retry-policy.js';
@@ -33,7 +34,7 @@ const maxMessagesPerTransaction = 100;
  */
 export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> {
   private readonly supervisor: SupervisedConsumer;
-  private readonly producer: Producer;
+  private readonly producer: RenewableProducer;
   private readonly sink: DeadLetterSink;
   private readonly deadLetters: ConsumerDeadLetters;
   private readonly groupId: string;
@@ -58,7 +59,7 @@ export class EventConsumer<TCatalog extends EventCatalog, Tx extends SqlClient> 
       logger: options.logger,
       onPause: () => (this.counters.outagePauses += 1),
     };
-    this.producer = createIdempotentProducer(options.kafka);
+    this.producer = new RenewableProducer(options.kafka, options.logger, `dead-letter sink of ${this.groupId}`);
     this.sink = new DeadLetterSink({
       producer: this.producer,
       namespace: options.namespace,

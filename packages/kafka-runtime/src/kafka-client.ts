@@ -1,13 +1,7 @@
 import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
 import type { Logger } from '@food/service-kit';
 import './kafkajs-idle-timer.js';
-
-const levelNames: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
-  [logLevel.ERROR]: 'error',
-  [logLevel.WARN]: 'warn',
-  [logLevel.INFO]: 'info',
-  [logLevel.DEBUG]: 'debug',
-};
+import { kafkajsLogLevel } from './kafkajs-log-level.js';
 
 /** Reconnect within seconds of a broker coming back (kafkajs's default backoff grows to 30 s). */
 const reconnectBackoff = { initialRetryTime: 250, maxRetryTime: 3000 };
@@ -31,9 +25,9 @@ export function createKafkaClient(settings: KafkaConnectionSettings, overrides: 
     logLevel: logLevel.WARN,
     logCreator:
       () =>
-      ({ level, log, namespace }: LogEntry) => {
-        const { message, timestamp: _timestamp, logger: _logger, ...fields } = log;
-        settings.logger[levelNames[level] ?? 'info'](`kafkajs: ${message}`, { kafkaNamespace: namespace, kafkajs: fields });
+      (entry: LogEntry) => {
+        const { message, timestamp: _timestamp, logger: _logger, ...fields } = entry.log;
+        settings.logger[kafkajsLogLevel(entry)](`kafkajs: ${message}`, { kafkaNamespace: entry.namespace, kafkajs: fields });
       },
     ...overrides,
   });
@@ -61,7 +55,7 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
  * must come up when the broker does, not exit (kafkajs's connect gives up after its client retries).
  */
 export async function connectWhenReachable(
-  producer: Producer,
+  producer: Pick<Producer, 'connect'>,
   logger: Logger,
   isStopping: () => boolean,
 ): Promise<void> {

@@ -1,11 +1,10 @@
 import pg from 'pg';
-import type { Kafka, Message, Producer } from 'kafkajs';
+import type { Kafka, Message } from 'kafkajs';
 import type { LoopReport } from '@food/contracts';
 import { contextFromHeaders, isConnectionProblem, SpanKind, startSpan, type Logger } from '@food/service-kit';
 import { eventsPublishedTotal } from './metrics.js';
-import { createIdempotentProducer } from './kafka-client.js';
 import { namespaced, withoutNamespace } from './namespace.js';
-import { needsNewProducerSession } from './producer-session-error.js';
+import { RenewableProducer } from './renewable-producer.js';
 import { outboxChannel } from './write-outbox.js';
 
 /** One relay per database publishes; others stand by. The key is an arbitrary constant of this runtime. */
@@ -47,7 +46,7 @@ export interface OutboxRelayStats {
  */
 export class OutboxRelay {
   private readonly options: Required<OutboxRelayOptions>;
-  private producer: Producer;
+  private readonly producer: RenewableProducer;
   private client: pg.Client | undefined;
   private running = false;
   private draining = false;
@@ -60,11 +59,10 @@ export class OutboxRelay {
   /** While stopping: publishing what is pending goes on until then. */
   private drainDeadline = Number.POSITIVE_INFINITY;
   private lastError: string | undefined;
-  private producerConnected = false;
 
   constructor(options: OutboxRelayOptions) {
     this.options = { batchSize: 500, pollIntervalMs: 1000, drainTimeoutMs: 10_000, ...options };
-    this.producer = createIdempotentProducer(options.kafka);
+    this.producer = new RenewableProducer(options.kafka, options.logger, 'outbox relay');
   }
 
   stats(): OutboxRelayStats {
@@ -115,10 +113,7 @@ export class OutboxRelay {
     let backoffMs = 250;
     while (this.running || (this.draining && Date.now() < this.drainDeadline)) {
       try {
-        if (!this.producerConnected) {
-          await this.producer.connect();
-          this.producerConnected = true;
-        }
+        await this.producer.connect();
         if (!(await this.ensureLeadership())) {
           // Standing by is healthy: an earlier failure (a connect timeout at start, say) is over once the lock was asked.
           this.failingSince = undefined;
@@ -137,21 +132,11 @@ export class OutboxRelay {
         this.lastError = `${(error as Error).name}: ${(error as Error).message}`;
         this.options.logger.warn('outbox relay: publishing failed; will retry', { error, retryInMs: backoffMs });
         if (isConnectionProblem(error)) await this.closeClient();
-        if (needsNewProducerSession(error)) await this.renewProducer();
         if (!this.running) return;
         await this.idle(backoffMs);
         backoffMs = Math.min(backoffMs * 2, 5000);
       }
     }
-  }
-
-  /** A new producer id: the next connect starts every partition's sequence numbers again (see needsNewProducerSession). */
-  private async renewProducer(): Promise<void> {
-    this.options.logger.warn('outbox relay: the broker refused the producer session; taking a new producer id');
-    const old = this.producer;
-    this.producer = createIdempotentProducer(this.options.kafka);
-    this.producerConnected = false;
-    await old.disconnect().catch(() => undefined);
   }
 
   private async ensureLeadership(): Promise<boolean> {
