@@ -46,4 +46,12 @@ export interface EventConsumerStats {
  * retries ran out and it crashed (about 50 s in the chaos run's leader kill); with fresh metadata it finds the new
  * leader once the controller has moved leadership (broker.session.timeout.ms, 9 s).
  */
-export const consumerTimeouts = { sessionTimeout: 10_000, heartbeatInterval: 1_000, metadataMaxAge: 3_000 };
+export const consumerTimeouts = {
+  sessionTimeout: 10_000,
+  heartbeatInterval: 1_000,
+  metadataMaxAge: 3_000,
+  // How long a rebalance waits for the members it knows to join again (kafkajs's default is 60 s). After a broker
+  // restart the coordinator still knows members that died meanwhile; a member busy on a batch finishes it well
+  // within this (a batch is one transaction of at most 100 events), and one that does not joins the next round.
+  rebalanceTimeout: 15_000,
+};
