@@ -32,6 +32,8 @@ export function readOptions(argv: string[]): ChaosOptions {
     short,
     cluster: values.cluster || process.env.KAFKA_BROKERS_IN_CLUSTER === '3',
     orderCount: positiveInteger('orders', values.orders, short ? 300 : 5000),
-    ratePerSecond: positiveInteger('rate', values.rate, short ? 30 : 40),
+    // Below what the machine sustains (npm run bench: 25/s on two cores with the whole stack): the run measures
+    // recovery, and above that rate every fault's "drain" is the overload's own backlog.
+    ratePerSecond: positiveInteger('rate', values.rate, short ? 30 : 20),
   };
 }

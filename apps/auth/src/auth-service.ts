@@ -20,6 +20,8 @@ export interface AuthService {
   issueAccessToken: AccessTokenIssuer;
   verifyAccessToken: AccessTokenVerifier;
   loginThrottle: LoginThrottle;
+  /** How long a rotated refresh token may be presented again when its successor never was (a lost answer). */
+  refreshReuseGraceMs: number;
 }
 
 export interface AuthServiceOptions {
@@ -30,6 +32,7 @@ export interface AuthServiceOptions {
   /** Prefix of the login throttle's Redis keys. */
   loginThrottleKeyPrefix?: string;
   loginThrottleLimits?: LoginThrottleLimits;
+  refreshReuseGraceMs?: number;
 }
 
 export function createAuthService(options: AuthServiceOptions): AuthService {
@@ -47,5 +50,6 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       keyPrefix: options.loginThrottleKeyPrefix ?? 'auth:login-throttle:',
       limits: options.loginThrottleLimits,
     }),
+    refreshReuseGraceMs: options.refreshReuseGraceMs ?? 30_000,
   };
 }

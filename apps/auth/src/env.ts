@@ -96,6 +96,12 @@ export const envSchema = serviceSettings('auth')
     LOGIN_FAILURES_PER_ACCOUNT: positiveInteger(loginThrottleLimits.failuresPerAccount),
     LOGIN_FAILURES_PER_CLIENT_IP: positiveInteger(loginThrottleLimits.failuresPerClientIp),
     LOGIN_FAILURE_WINDOW_SECONDS: positiveInteger(loginThrottleLimits.windowSeconds),
+    /**
+     * A rotated refresh token presented again within this many seconds, while its successor never was, gets new
+     * tokens instead of ending the sign-in as reuse: the answer that carried the successor was lost (a gateway or
+     * web instance died mid-call). 0 turns it off.
+     */
+    REFRESH_TOKEN_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(30),
     /** How long the refresh tokens of an ended sign-in (revoked or expired) are kept before they are purged. */
     REFRESH_TOKEN_RETENTION_HOURS: retentionHours(168),
     RETENTION_PURGE_INTERVAL_SECONDS: retentionPurgeIntervalSetting,

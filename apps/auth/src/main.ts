@@ -49,6 +49,7 @@ await startServiceProcess({
         failuresPerClientIp: env.LOGIN_FAILURES_PER_CLIENT_IP,
         windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
       },
+      refreshReuseGraceMs: env.REFRESH_TOKEN_REUSE_GRACE_SECONDS * 1000,
     });
   },
   http: (service, { gatewaySecret }) => createAuthHttpServer(service, { gatewaySecret, admission: admissionLimitsOf(env) }),

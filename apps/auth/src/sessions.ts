@@ -31,6 +31,7 @@ export async function continueSession(
     service.db,
     presentedRefreshToken,
     service.logger,
+    service.refreshReuseGraceMs,
   );
   const user = await service.db.user.findUnique({
     where: { id: userId },

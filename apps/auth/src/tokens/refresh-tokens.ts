@@ -60,23 +60,39 @@ interface LockedToken {
   expiresAt: Date;
   usedAt: Date | null;
   revokedAt: Date | null;
+  replacedById: string | null;
 }
 
 type Rotation =
-  | { outcome: 'rotated'; userId: string; refreshToken: string }
+  | { outcome: 'rotated'; userId: string; refreshToken: string; retried: boolean }
   | { outcome: 'reused'; userId: string; familyId: string; revokedCount: number }
   | { outcome: 'refused'; reason: 'unknown' | 'revoked' | 'expired' };
 
-async function rotateInTransaction(tx: Transaction, tokenHash: string): Promise<Rotation> {
+/**
+ * A rotated token presented again within the grace period, whose successor has never been presented: the answer
+ * that carried the successor was lost on its way (a gateway or web instance died mid-call), so the holder could not
+ * have used it. The unused successor is revoked and replaced, keeping one live token per sign-in.
+ */
+async function retriedRotation(tx: Transaction, token: LockedToken, reuseGraceMs: number): Promise<boolean> {
+  if (!token.usedAt || !token.replacedById || Date.now() - token.usedAt.getTime() > reuseGraceMs) return false;
+  const { count } = await tx.refreshToken.updateMany({
+    where: { id: token.replacedById, usedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count === 1;
+}
+
+async function rotateInTransaction(tx: Transaction, tokenHash: string, reuseGraceMs: number): Promise<Rotation> {
   const familyId = await familyOf(tx, tokenHash);
   if (!familyId) return { outcome: 'refused', reason: 'unknown' };
   await lockFamily(tx, familyId);
   const [token] = await tx.$queryRaw<LockedToken[]>`
-    SELECT id, user_id AS "userId", family_id AS "familyId", expires_at AS "expiresAt", used_at AS "usedAt", revoked_at AS "revokedAt"
+    SELECT id, user_id AS "userId", family_id AS "familyId", expires_at AS "expiresAt", used_at AS "usedAt",
+      revoked_at AS "revokedAt", replaced_by_id AS "replacedById"
     FROM refresh_token WHERE token_hash = ${tokenHash} FOR UPDATE`;
   if (!token) return { outcome: 'refused', reason: 'unknown' };
   if (token.revokedAt) return { outcome: 'refused', reason: 'revoked' };
-  if (token.usedAt) {
+  if (token.usedAt && !(await retriedRotation(tx, token, reuseGraceMs))) {
     // A rotated token came back: someone holds a copy. Nobody can tell which holder is legitimate, so end them all.
     return {
       outcome: 'reused',
@@ -89,23 +105,27 @@ async function rotateInTransaction(tx: Transaction, tokenHash: string): Promise<
   const next = await issueRefreshToken(tx, token.userId, familyId);
   await tx.refreshToken.update({
     where: { id: token.id },
-    data: { usedAt: new Date(), replacedById: next.id },
+    // A retried rotation keeps the first use's time: the grace period does not grow with each retry.
+    data: { usedAt: token.usedAt ?? new Date(), replacedById: next.id },
   });
-  return { outcome: 'rotated', userId: token.userId, refreshToken: next.token };
+  return { outcome: 'rotated', userId: token.userId, refreshToken: next.token, retried: token.usedAt !== null };
 }
 
 /**
- * Exchanges a refresh token for its successor in the same family. The presented token is locked, so of two
- * simultaneous refreshes with one token only the first rotates; the second sees it used, which counts as reuse.
- * Reuse revokes the whole family, newest token included, and is answered UNAUTHENTICATED like any refusal.
+ * Exchanges a refresh token for its successor in the same family. The presented token is locked, so simultaneous
+ * refreshes with one token rotate one after the other. A rotated token that comes back is reuse, which revokes the
+ * whole family, newest token included, and is answered UNAUTHENTICATED like any refusal; except within
+ * `reuseGraceMs` of its rotation while its successor has never been presented (see retriedRotation).
  */
-export async function rotateRefreshToken(db: Database, presented: string, logger: Logger) {
+export async function rotateRefreshToken(db: Database, presented: string, logger: Logger, reuseGraceMs: number) {
   // The revocation must commit, so the transaction returns what happened and the error is thrown after it.
   const rotation = await db.$transaction((tx) =>
-    rotateInTransaction(tx, hashRefreshToken(presented)),
+    rotateInTransaction(tx, hashRefreshToken(presented), reuseGraceMs),
   );
-  if (rotation.outcome === 'rotated')
+  if (rotation.outcome === 'rotated') {
+    if (rotation.retried) logger.info('refresh retried after a lost answer: its unused successor revoked', { userId: rotation.userId });
     return { userId: rotation.userId, refreshToken: rotation.refreshToken };
+  }
   if (rotation.outcome === 'reused') {
     const { userId, familyId, revokedCount } = rotation;
     logger.warn('refresh token reused: family revoked', { userId, familyId, revokedCount });
