@@ -36,8 +36,16 @@ const routineRejoins = new Set([
 ]);
 
 /**
- * The level a kafkajs log line is written at: its own, except for the routine answers above (debug) and routine
- * rejoins (info), so that a clean start or a rebalance writes no warning and a warning means something.
+ * kafkajs's lines about a consumer it crashed and restarts: the supervisor (supervised-consumer.ts) sees every crash,
+ * shows it in `/health` and logs it at the level it deserves (a warning when a consumer keeps crashing or is not
+ * restarted), so kafkajs's own copies are information. A clean start has one: a group joined while its coordinator
+ * still loads crashes the consumer, and kafkajs restarts it 250 ms later.
+ */
+const consumerLifecycle = /^(Crash: |Restarting the consumer in )/;
+
+/**
+ * The level a kafkajs log line is written at: its own, except for the routine answers above (debug), routine rejoins
+ * and consumer restarts (info), so that a clean start or a rebalance writes no warning and a warning means something.
  */
 export function kafkajsLogLevel({ level, namespace, log }: Pick<LogEntry, 'level' | 'namespace' | 'log'>): LogLevelName {
   const named = levelNames[level] ?? 'info';
@@ -45,5 +53,6 @@ export function kafkajsLogLevel({ level, namespace, log }: Pick<LogEntry, 'level
   const { message, error } = log as { message?: unknown; error?: unknown };
   if (namespace === 'Connection' && typeof error === 'string' && routineAnswers.has(error)) return 'debug';
   if (typeof message === 'string' && routineRejoins.has(message)) return 'info';
+  if (namespace === 'Consumer' && typeof message === 'string' && consumerLifecycle.test(message)) return 'info';
   return named;
 }

@@ -60,6 +60,7 @@ export class SupervisedConsumer {
   private lastError: string | undefined;
   private assignment: Record<string, number[]> = {};
   private lastContact = Date.now();
+  private recentCrashes: number[] = [];
   private readonly partitions = new Map<string, PartitionState>();
 
   constructor(private readonly options: SupervisedConsumerOptions) {}
@@ -169,6 +170,7 @@ export class SupervisedConsumer {
         this.restartDelayMs = 1000;
       if (payload.restart) {
         this.setState('restarting'); // kafkajs restarts it itself (a retriable error, such as a lost broker)
+        this.noteRetriableCrash(payload.error);
         return;
       }
       logger.error('consumer crashed; restarting it', {
@@ -195,6 +197,15 @@ export class SupervisedConsumer {
       await consumer.disconnect().catch(() => undefined);
       this.scheduleRestart();
     }
+  }
+
+  /** One retriable crash is routine (a coordinator still loading, a broker restarting); three within a minute are not. */
+  private noteRetriableCrash(error: Error): void {
+    const now = Date.now();
+    this.recentCrashes = [...this.recentCrashes.filter((at) => now - at < 60_000), now];
+    const fields = { groupId: this.options.groupId, error: describeError(error), crashesInLastMinute: this.recentCrashes.length };
+    if (this.recentCrashes.length >= 3) this.options.logger.warn('consumer keeps crashing; kafkajs restarts it', fields);
+    else this.options.logger.info('consumer crashed on a retriable error; kafkajs restarts it', fields);
   }
 
   private scheduleRestart(): void {
