@@ -21,6 +21,18 @@ process.env.STACK_NAMESPACE ??= 'chaos';
 process.env.STACK_DATABASE_SUFFIX ??= '_chaos';
 
 const stack = await ChaosStack.prepare();
+const stopEverything = async () => {
+  await stack.stopAll();
+  // A standalone run leaves no broker behind; one it found running (npm test's, a dev stack's) stays running.
+  if (stack.startedKafka) await stopKafka();
+};
+// Interrupted (Ctrl-C, a timeout's SIGTERM): the stack and the broker this run started go too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    say(`✖ interrupted (${signal}): stopping the chaos stack`);
+    void stopEverything().finally(() => process.exit(130));
+  });
+}
 let exitCode = 1;
 try {
   const result = await runChaos(options, stack);
@@ -31,8 +43,6 @@ try {
 } catch (error) {
   say(`✖ ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 } finally {
-  await stack.stopAll();
-  // A standalone run leaves no broker behind; one it found running (npm test's, a dev stack's) stays running.
-  if (stack.startedKafka) await stopKafka();
+  await stopEverything();
 }
 process.exit(exitCode);
