@@ -18,6 +18,8 @@ export interface ChaosResult {
   recoveries: FaultRecovery[];
   /** null: some order never became terminal. */
   allTerminalMs: number | null;
+  /** From the later of the last fault's end and the last order placed to every order terminal (dead letters replayed). */
+  tailMs: number | null;
   checks: Check[];
 }
 
@@ -33,7 +35,9 @@ export function printSummary(result: ChaosResult): void {
   say(`  lost                   ${result.lost}`);
   say('  fault -> backlog drained (every order accepted before the fault ended terminal)');
   for (const line of describeRecoveries(result.recoveries)) say(line);
-  say(`  last fault -> all terminal  ${result.allTerminalMs === null ? 'never' : seconds(result.allTerminalMs)}`);
+  const figure = (ms: number | null) => (ms === null ? 'never' : seconds(ms));
+  say(`  last fault -> all terminal  ${figure(result.allTerminalMs)} (the load goes on after it)`);
+  say(`  last fault and last order -> all terminal  ${figure(result.tailMs)} (dead letters replayed included)`);
   for (const entry of result.checks) {
     const problems = entry.problems ? `: ${entry.problems} problem(s)` : '';
     say(`  ${entry.problems === 0 ? '✓' : '✖'} ${entry.name}${problems}${entry.detail ? ` (${entry.detail})` : ''}`);

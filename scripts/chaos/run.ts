@@ -37,9 +37,10 @@ async function loadUnderFaults(options: ChaosOptions, stack: ChaosStack, db: Dat
   const loading = placeOrders(customers, { ...options, started });
   const browsing = browseUntil(sessions, loading);
   const { placed, createRetries } = await loading;
+  const loadEndedAt = Date.now();
   const outcome = await faultsDone;
   say(`▸ load done: ${placed.length} orders placed in ${seconds(Date.now() - started)} (${createRetries} create calls retried)`);
-  return { faults, placed, createRetries, outcome, sessions, browsing: await browsing };
+  return { faults, placed, createRetries, outcome, loadEndedAt, sessions, browsing: await browsing };
 }
 
 export async function runChaos(options: ChaosOptions, stack: ChaosStack): Promise<ChaosResult> {
@@ -51,7 +52,10 @@ export async function runChaos(options: ChaosOptions, stack: ChaosStack): Promis
 
   const ids = load.placed.map((order) => order.orderId);
   const { replays, stillPending } = await replayUntilTerminal(db, admin, ids);
-  const allTerminalMs = stillPending === 0 ? Date.now() - load.outcome.lastFaultEnded : null;
+  const allTerminalAt = stillPending === 0 ? Date.now() : null;
+  const allTerminalMs = allTerminalAt === null ? null : allTerminalAt - load.outcome.lastFaultEnded;
+  // The load goes on after the last fault (the faults are spread over it): this is the tail after both.
+  const tailMs = allTerminalAt === null ? null : allTerminalAt - Math.max(load.outcome.lastFaultEnded, load.loadEndedAt);
   const faultOrder = (recovery: FaultRecovery) => load.faults.findIndex((fault) => fault.name === recovery.fault);
   const recoveries = (await Promise.all(load.outcome.recoveries)).sort((a, b) => faultOrder(a) - faultOrder(b));
   await settle(db, ids);
@@ -76,6 +80,7 @@ export async function runChaos(options: ChaosOptions, stack: ChaosStack): Promis
     lost: problemsOf(checks, 'no message lost'),
     recoveries,
     allTerminalMs,
+    tailMs,
     checks,
   };
 }
