@@ -44,7 +44,7 @@ const { startProcesses, localAccounts } = await import('./lib/stack.mjs');
 const { localDir } = await import('./lib/paths.mjs');
 const { stopKafka, brokerPid } = await import('./kafka.mjs');
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
+const { say } = await import('./lib/run.mjs');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const logger = createLogger('bench', { level: 'error' });

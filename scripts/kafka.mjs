@@ -68,7 +68,7 @@ async function main(argv) {
       await resetKafka();
       return 0;
     default:
-      console.error('usage: node scripts/kafka.mjs <fetch|start|stop|status|wait|reset>');
+      say('usage: node scripts/kafka.mjs <fetch|start|stop|status|wait|reset>');
       return 2;
   }
 }
@@ -90,7 +90,7 @@ if (isMain) {
       process.exitCode = code;
     },
     (error) => {
-      console.error(`kafka: ${error instanceof Error ? error.message : String(error)}`);
+      say(`✖ ${error instanceof Error ? error.message : String(error)}`);
       process.exitCode = 1;
     },
   );

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createAnonymousClient, signIn } from '@food/api-client';
+import { say } from './lib/run.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -60,9 +61,9 @@ while (settled.size < orderIds.length && Date.now() < deadline) {
 const durations = [...settled.values()].map((entry) => entry.sagaMs).sort((a, b) => a - b);
 const percentile = (p: number) => durations[Math.min(durations.length - 1, Math.ceil((p / 100) * durations.length) - 1)] ?? NaN;
 const byStatus = (status: string) => [...settled.values()].filter((entry) => entry.status === status).length;
-console.log(`orders placed:      ${orderIds.length} in ${(placedMs / 1000).toFixed(1)} s (${((orderIds.length / placedMs) * 1000).toFixed(1)}/s)`);
-console.log(`CONFIRMED:          ${byStatus('CONFIRMED')}`);
-console.log(`CANCELLED:          ${byStatus('CANCELLED')}`);
-console.log(`still pending:      ${orderIds.length - settled.size}`);
-console.log(`saga time (create -> terminal, server clocks): median ${percentile(50)} ms, p99 ${percentile(99)} ms`);
+say(`orders placed:      ${orderIds.length} in ${(placedMs / 1000).toFixed(1)} s (${((orderIds.length / placedMs) * 1000).toFixed(1)}/s)`);
+say(`CONFIRMED:          ${byStatus('CONFIRMED')}`);
+say(`CANCELLED:          ${byStatus('CANCELLED')}`);
+say(`still pending:      ${orderIds.length - settled.size}`);
+say(`saga time (create -> terminal, server clocks): median ${percentile(50)} ms, p99 ${percentile(99)} ms`);
 process.exit(orderIds.length === settled.size ? 0 : 1);

@@ -1,22 +1,45 @@
-// `next start`, plus the one thing it cannot do: X-Forwarded-For is the address this socket saw, never what the
-// client claims (Next.js fills the header only when it is missing). Every request the app sends the gateway carries
-// it, with PROXY_SECRET, and the gateway's rate limits and auth's login throttle count by it.
+// `next start`, plus the one thing it cannot do: X-Forwarded-For is the client's address as this server can vouch
+// for it (Next.js fills the header only when it is missing). That is the socket's address, unless the socket is a
+// trusted proxy (WEB_TRUSTED_PROXIES: the balancer or ingress in front): then the right-most address it reports that
+// is not a trusted proxy. Every request the app sends the gateway carries it, with PROXY_SECRET, and the gateway's
+// rate limits and auth's login throttle count by it.
 //   node server.mjs [--port 3000] [--hostname 127.0.0.1] [--dev]
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
+import { createLogger } from '@food/service-kit/logger';
+import {
+  loadConfigOrExit,
+  logFormatSetting,
+  logLevelSetting,
+  portSetting,
+} from '@food/service-kit/settings';
+import { clientAddressBehind, trustedProxiesSetting } from '@food/service-kit/trusted-proxies';
 import next from 'next';
+import { z } from 'zod';
+
+// The same settings as src/env.ts parses for the app (PORT as `next start` reads it: docker-compose.yml sets it).
+const settings = loadConfigOrExit(
+  z.object({
+    PORT: portSetting(3000),
+    LOG_LEVEL: logLevelSetting,
+    LOG_FORMAT: logFormatSetting,
+    WEB_TRUSTED_PROXIES: trustedProxiesSetting,
+  }),
+  process.env,
+);
+const logger = createLogger('web', { level: settings.LOG_LEVEL, format: settings.LOG_FORMAT });
 
 const { values: args } = parseArgs({
   options: {
-    // PORT as `next start` reads it (docker-compose.yml sets it); --port wins.
-    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    // --port wins over PORT.
+    port: { type: 'string', default: String(settings.PORT) },
     hostname: { type: 'string', default: '127.0.0.1' },
     dev: { type: 'boolean', default: false },
   },
 });
 const port = Number(args.port);
 
-/** Headers by which a client could claim another address; the socket's replaces them all. */
+/** Headers by which a client could claim another address; the address resolved here replaces them all. */
 const clientClaims = ['x-forwarded-for', 'x-real-ip', 'forwarded'];
 
 const app = next({ dev: args.dev, dir: import.meta.dirname, hostname: args.hostname, port });
@@ -24,32 +47,26 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
+  const clientAddress = clientAddressBehind(
+    settings.WEB_TRUSTED_PROXIES,
+    request.socket.remoteAddress,
+    request.headers['x-forwarded-for'],
+  );
   for (const name of clientClaims) delete request.headers[name];
-  if (request.socket.remoteAddress)
-    request.headers['x-forwarded-for'] = request.socket.remoteAddress;
+  if (clientAddress) request.headers['x-forwarded-for'] = clientAddress;
   handle(request, response).catch((error) => {
-    log('error', 'request failed', {
-      error: error instanceof Error ? error.message : String(error),
-    });
+    logger.error('request failed', { error });
     if (!response.headersSent) response.writeHead(500);
     response.end();
   });
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, args.hostname, () =>
-  log('info', 'listening', { url: `http://${args.hostname}:${port}` }),
+  logger.info('listening', {
+    url: `http://${args.hostname}:${port}`,
+    trustedProxies: settings.WEB_TRUSTED_PROXIES.entries.join(', ') || 'none',
+  }),
 );
-
-function log(level, message, fields = {}) {
-  const line = JSON.stringify({
-    time: new Date().toISOString(),
-    level,
-    service: 'web',
-    message,
-    ...fields,
-  });
-  (level === 'info' ? process.stdout : process.stderr).write(`${line}\n`);
-}
 
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.once(signal, () => {

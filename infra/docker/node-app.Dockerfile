@@ -77,5 +77,6 @@ WORKDIR /app/apps/web
 RUN mkdir -p .next/cache && chown node:node .next .next/cache
 USER node
 EXPOSE 3000
-# server.mjs is `next start` that sets X-Forwarded-For from the socket, whatever the client sent.
+# server.mjs is `next start` that sets X-Forwarded-For from the socket (or a WEB_TRUSTED_PROXIES proxy), whatever the
+# client sent; it loads @food/service-kit's dist (the platform's logger), collected with every workspace's.
 CMD ["node", "server.mjs", "--hostname", "0.0.0.0"]

@@ -9,6 +9,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import path from 'node:path';
 import { PrismaClient } from '../../apps/order/src/generated/prisma/client.js';
 import { listOrders } from '../../apps/order/src/orders/order-views.js';
+import { say } from '../lib/run.mjs';
 
 const orderCount = 100_000;
 const deadLetterCount = 10_000;
@@ -83,7 +84,7 @@ async function measure(name: string, query: () => Promise<unknown>) {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!.toFixed(1);
-  console.log(`| ${name} | ${at(0.5)} | ${at(0.95)} |`);
+  say(`| ${name} | ${at(0.5)} | ${at(0.95)} |`);
 }
 
 const sample = await seed();
@@ -92,8 +93,8 @@ const pending: DeadLetterFilter = { status: 'PENDING' };
 const page = { limit: 50 };
 const firstPage = await listDeadLetters(db, pending, page);
 const groups = await listDeadLetterGroups(db, pending, 100);
-console.log(`${orderCount} orders, ${deadLetterCount} dead letters (${firstPage.total} pending in ${groups.totalGroups} groups)\n`);
-console.log('| query | p50 ms | p95 ms |\n| --- | --- | --- |');
+say(`${orderCount} orders, ${deadLetterCount} dead letters (${firstPage.total} pending in ${groups.totalGroups} groups)\n`);
+say('| query | p50 ms | p95 ms |\n| --- | --- | --- |');
 await measure('dead-letter groups, pending', () => listDeadLetterGroups(db, pending, 100));
 await measure('dead-letter groups, any status', () => listDeadLetterGroups(db, {}, 100));
 await measure('dead letters of a group, first page', () => listDeadLetters(db, { ...pending, fingerprint: groups.groups[0]!.fingerprint }, page));

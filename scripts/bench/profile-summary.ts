@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { say } from '../lib/run.mjs';
 
 interface ProfileNode {
   id: number;
@@ -68,14 +69,14 @@ function summarise(file: string): void {
     byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
   }
   const wall = (Math.min(profile.endTime - profile.startTime, untilMicros) - skipMicros) / 1000;
-  console.log(`\n## ${path.basename(file)}: ${Math.round(busy)} ms busy of ${Math.round(wall)} ms`);
-  console.log('by package:');
+  say(`\n## ${path.basename(file)}: ${Math.round(busy)} ms busy of ${Math.round(wall)} ms`);
+  say('by package:');
   for (const [owner, ms] of [...byOwner].filter(([owner]) => owner !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 15)) {
-    console.log(`  ${((ms / busy) * 100).toFixed(1).padStart(5)}%  ${owner}`);
+    say(`  ${((ms / busy) * 100).toFixed(1).padStart(5)}%  ${owner}`);
   }
-  console.log('top functions (self time):');
+  say('top functions (self time):');
   for (const [key, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`  ${((ms / busy) * 100).toFixed(1).padStart(5)}%  ${key}`);
+    say(`  ${((ms / busy) * 100).toFixed(1).padStart(5)}%  ${key}`);
   }
 }
 

@@ -3,6 +3,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { prepareStack } from '../lib/prepare-stack.mjs';
+import { say } from '../lib/run.mjs';
 import { loadLocalSecrets } from '../lib/secrets.mjs';
 import { assertPortsFree, launchProcess, stackLogDir, stackPlan, stopProcess, waitForHealth } from '../lib/stack.mjs';
 
@@ -106,6 +107,3 @@ export class ChaosStack {
   }
 }
 
-const say = (line: string) => {
-  process.stdout.write(`${line}\n`);
-};

@@ -11,9 +11,7 @@ export const check = (name: string, problems: number, detail?: string): Check =>
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-export const say = (line: string) => {
-  process.stdout.write(`${line}\n`);
-};
+export { say } from '../lib/run.mjs';
 
 /** Calls until it succeeds (a fault may be cutting the way), failing after `timeoutMs`. */
 export async function retrying<T>(what: string, call: () => Promise<T>, timeoutMs = 60_000): Promise<T> {

@@ -4,6 +4,7 @@
 // GATEWAY_URL (default http://127.0.0.1:4000/trpc) points it at another gateway.
 import { randomUUID } from 'node:crypto';
 import { createAnonymousClient, signIn } from '@food/api-client';
+import { say } from '../lib/run.mjs';
 
 const url = process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000/trpc';
 const credentials = {
@@ -12,7 +13,7 @@ const credentials = {
 };
 
 const registered = await createAnonymousClient(url).auth.register.mutate({ ...credentials, name: 'Example user' });
-console.log('registered:', registered.user);
+say(`registered: ${JSON.stringify(registered.user)}`);
 
 const { client } = await signIn(url, credentials);
-console.log('me:', await client.auth.me.query());
+say(`me: ${JSON.stringify(await client.auth.me.query())}`);

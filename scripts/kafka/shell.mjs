@@ -1,9 +1,10 @@
 // Small helpers the launcher's steps share: a collected child process, output tails, messages.
 import { spawn } from 'node:child_process';
+import { say as sayLine } from '../lib/run.mjs';
 import { ROOT } from './paths.mjs';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-export const say = (msg) => console.log(`kafka: ${msg}`);
+export const say = (msg) => sayLine(`kafka: ${msg}`);
 export const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Runs a command, collecting output. Resolves {code, stdout, stderr}; code -1 + error if it could not start. */

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { repoRoot } from './paths.mjs';
 
-export const say = (line) => process.stdout.write(`${line}\n`);
+/** A command-line tool's report to the person who ran it (a step, a result, what went wrong): one line of text. */
+export const say = (/** @type {string} */ line) => {
+  process.stdout.write(`${line}\n`);
+};
 
 export class StepError extends Error {}
 

@@ -98,13 +98,20 @@ function gatewayProcess(settings, common, { port, url }) {
   };
 }
 
+/**
+ * The local address the web balancer connects to the instances from, the one address they trust to report the
+ * client's (WEB_TRUSTED_PROXIES): on one host every process is 127.0.0.1, and a client that calls an instance
+ * directly must not be taken for the balancer. Linux routes all of 127.0.0.0/8 to the loopback interface.
+ */
+const webBalancerSourceAddress = '127.0.0.2';
+
 /** The web console, and in test mode a second instance behind the same public address. */
 function webProcesses(settings, common, { port, url }) {
   const web = {
     name: 'web',
     cwd: path.join(repoRoot, 'apps', 'web'),
     command: process.execPath,
-    // server.mjs is `next start` plus one thing: X-Forwarded-For is the socket's address, never the client's claim.
+    // server.mjs is `next start` plus one thing: X-Forwarded-For is the address it can vouch for, never the client's claim.
     args: ['server.mjs', '--port', String(port('web')), '--hostname', settings.host],
     url: url('web'),
     healthPath: '/',
@@ -114,7 +121,9 @@ function webProcesses(settings, common, { port, url }) {
       GATEWAY_URL: url('gateway'),
       NEXTAUTH_URL: url('web'),
       // The browser test of token refresh needs every request to refresh (the access token lives 15 minutes).
-      ...(settings.mode === 'test' ? { WEB_ACCESS_TOKEN_REFRESH_MARGIN_SECONDS: '899' } : {}),
+      ...(settings.mode === 'test'
+        ? { WEB_ACCESS_TOKEN_REFRESH_MARGIN_SECONDS: '899', WEB_TRUSTED_PROXIES: webBalancerSourceAddress }
+        : {}),
     },
   };
   // For the test that refreshes through one web instance and then the other: refresh rotations are shared through
@@ -142,6 +151,8 @@ function webProcesses(settings, common, { port, url }) {
         '--hostname',
         settings.host,
         ...[web, secondWeb].flatMap((instance) => ['--upstream', `${instance.name}=${instance.url}`]),
+        '--source-address',
+        webBalancerSourceAddress,
       ],
       url: `http://${settings.host}:${port('web') + 2 * secondInstancePortShift}`,
       healthPath: '/healthz',

@@ -3,6 +3,8 @@ import {
   defaultPorts,
   minimumSharedSecretLength,
 } from '@food/contracts';
+import { logFormatSetting, logLevelSetting } from '@food/service-kit/settings';
+import { trustedProxiesSetting } from '@food/service-kit/trusted-proxies';
 import { z } from 'zod';
 
 const missingSecret =
@@ -27,18 +29,25 @@ export const envSchema = z.object({
    * state-changing API calls are accepted. next-auth itself falls back to this default.
    */
   NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).default(`http://localhost:${defaultPorts.web}`),
+  /** Where every web instance remembers refresh rotations (so no instance needs sticky sessions). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   /**
    * Refresh the access token when it has less than this many seconds left. Tests set it just under the token's
    * lifetime (e.g. 899) so that every request refreshes, which proves refresh without waiting 15 minutes.
    */
-  /** Where every web instance remembers refresh rotations (so no instance needs sticky sessions). */
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   WEB_ACCESS_TOKEN_REFRESH_MARGIN_SECONDS: z.coerce
     .number()
     .int()
     .min(0)
     .max(accessTokenLifetimeSeconds)
     .default(60),
+  LOG_LEVEL: logLevelSetting,
+  LOG_FORMAT: logFormatSetting,
+  /**
+   * The balancer or ingress in front of web (addresses, CIDR ranges): only from them is X-Forwarded-For believed.
+   * Read by server.mjs, which parses it with the same setting; here so that a deployment's value is checked too.
+   */
+  WEB_TRUSTED_PROXIES: trustedProxiesSetting,
 });
 
 export type WebEnv = z.infer<typeof envSchema>;

@@ -1,20 +1,15 @@
-type Fields = Record<string, unknown>;
+import { createLogger, type LogFields, type Logger } from '@food/service-kit/logger';
+import { env } from './env';
 
-function write(level: 'info' | 'warn' | 'error', message: string, fields: Fields) {
-  const line = JSON.stringify({
-    time: new Date().toISOString(),
-    level,
-    service: 'web',
-    message,
-    ...fields,
-  });
-  if (level === 'info') console.log(line);
-  else console.error(line);
-}
+let logger: Logger | undefined;
 
-/** One JSON line per event, like the services' logs; never a password or a token. */
+// Created on the first line rather than at import: `next build` loads the modules that log without the settings.
+const web = () =>
+  (logger ??= createLogger('web', { level: env.LOG_LEVEL, format: env.LOG_FORMAT }));
+
+/** The web app's server-side log: the platform's logger (one JSON line per event, or pretty in a terminal). */
 export const serverLog = {
-  info: (message: string, fields: Fields = {}) => write('info', message, fields),
-  warn: (message: string, fields: Fields = {}) => write('warn', message, fields),
-  error: (message: string, fields: Fields = {}) => write('error', message, fields),
+  info: (message: string, fields?: LogFields) => web().info(message, fields),
+  warn: (message: string, fields?: LogFields) => web().warn(message, fields),
+  error: (message: string, fields?: LogFields) => web().error(message, fields),
 };

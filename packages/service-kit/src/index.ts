@@ -11,6 +11,7 @@ export * from './service-trpc.js';
 export * from './request-context.js';
 export * from './service-settings.js';
 export * from './client-address.js';
+export * from './trusted-proxies.js';
 export * from './metrics.js';
 export * from './tracing.js';
 export * from './http-server-span.js';

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { standardOutputDestination } from './log-destination.js';
 import { boundedLogFields, type LogFields } from './log-fields.js';
 import { prettyStandardOutput } from './pretty-log-stream.js';
-import { activeTraceId } from './tracing.js';
+import { activeTraceId } from './active-trace.js';
 
 export type { LogFields } from './log-fields.js';
 export const logLevels = ['debug', 'info', 'warn', 'error'] as const;

@@ -94,8 +94,4 @@ export function runInContext<T>(ctx: Context, work: () => T): T {
   return context.with(ctx, work);
 }
 
-/** The active trace id, for log lines; undefined when tracing is off. */
-export function activeTraceId(): string | undefined {
-  const spanContext = trace.getActiveSpan()?.spanContext();
-  return spanContext && trace.isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
-}
+export { activeTraceId } from './active-trace.js';
