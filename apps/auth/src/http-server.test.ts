@@ -152,6 +152,8 @@ describe('procedures over HTTP', () => {
     const refreshed = await call('refresh', { refreshToken });
     expect(refreshed.status).toBe(200);
     const next = (refreshed.body.result?.data as { refreshToken: string }).refreshToken;
+    expect((await call('refresh', { refreshToken: next })).status).toBe(200);
+    // Its successor has been used: the first token is now reuse.
     expect((await call('refresh', { refreshToken })).status).toBe(401);
     expect((await call('logout', { refreshToken: next })).status).toBe(200);
   });
