@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { signedInUser } from '@food/service-kit';
 import { outcomeOf } from '@food/service-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { recordNotification } from '../notifications/record-notification.js';
 import { startNotificationRouterTest } from '../testing/notification-test-harness.js';
 
-let test: Awaited<ReturnType<typeof startNotificationRouterTest>>;
-beforeAll(async () => {
-  test = await startNotificationRouterTest('router');
-});
-afterAll(() => test?.close());
+const test = await startNotificationRouterTest('router');
+afterAll(() => test.close());
 
 const admin = signedInUser('ADMIN');
 

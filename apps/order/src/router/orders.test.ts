@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { signedInUser } from '@food/service-kit';
 import { outcomeOf } from '@food/service-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startOrderRouterTest } from '../testing/order-test-harness.js';
 
-let test: Awaited<ReturnType<typeof startOrderRouterTest>>;
-beforeAll(async () => {
-  test = await startOrderRouterTest('router');
-});
-afterAll(() => test?.close());
+const test = await startOrderRouterTest('router');
+afterAll(() => test.close());
 
 const customer = signedInUser('CUSTOMER');
 const otherCustomer = signedInUser('CUSTOMER');
