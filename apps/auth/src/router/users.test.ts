@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { outcomeOf } from '@food/service-kit/testing';
 import { decodeJwt } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,16 @@ describe('listUsers', () => {
     expect(await outcomeOf(admin.caller.listUsers({ cursor: 'bm90LWEtY3Vyc29y' }))).toBe(
       'BAD_REQUEST',
     );
+  });
+});
+
+describe('usersByIds', () => {
+  it('names the users an admin asks for (id, name, email only) and skips unknown ids; a customer is FORBIDDEN', async () => {
+    const customer = await auth.signUp();
+    const found = await admin.caller.usersByIds({ ids: [customer.user.id, randomUUID()] });
+    expect(found).toEqual([{ id: customer.user.id, name: customer.user.name, email: customer.user.email }]);
+    expect(await outcomeOf(customer.caller.usersByIds({ ids: [admin.user.id] }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(admin.caller.usersByIds({ ids: ['not-a-uuid'] }))).toBe('BAD_REQUEST');
   });
 });
 

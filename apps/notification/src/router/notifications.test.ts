@@ -79,3 +79,18 @@ describe('the live feed', () => {
     await feed.return?.(undefined);
   });
 });
+
+describe('the admin feed', () => {
+  it('brings an admin every customer’s notifications once committed; a customer is FORBIDDEN', async () => {
+    expect(await outcomeOf(test.as(signedInUser('CUSTOMER')).adminFeed())).toBe('FORBIDDEN');
+    const feed = (await test.as(admin).adminFeed())[Symbol.asyncIterator]();
+    const first = feed.next();
+    const somebody = signedInUser('CUSTOMER');
+    await test.db.$transaction((tx) =>
+      recordNotification(tx, { eventId: randomUUID(), payload: { userId: somebody.userId, orderId: randomUUID() } }, { kind: 'ORDER_CANCELLED', title: 'Order cancelled', body: 'Card declined.' }, 'CANCELLED'),
+    );
+    const { value } = await first;
+    expect(value).toMatchObject({ userId: somebody.userId, kind: 'ORDER_CANCELLED', orderStatus: 'CANCELLED' });
+    await feed.return?.(undefined);
+  });
+});

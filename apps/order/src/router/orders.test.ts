@@ -91,3 +91,14 @@ describe('order.menu', () => {
     expect(JSON.stringify(menu)).toContain('roma-margherita');
   });
 });
+
+describe('order.adminTimeline', () => {
+  it('shows an admin an order’s saga so far; a customer is FORBIDDEN and an unknown order NOT_FOUND', async () => {
+    const order = await test.as(customer).create(orderInput());
+    const timeline = await test.as(admin).adminTimeline({ orderId: order.id });
+    expect(timeline.order).toMatchObject({ id: order.id, userId: customer.userId, status: 'PENDING_PAYMENT' });
+    expect(timeline.events).toMatchObject([{ type: 'order.created', source: 'order', status: 'PENDING_PAYMENT' }]);
+    expect(await outcomeOf(test.as(customer).adminTimeline({ orderId: order.id }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(test.as(admin).adminTimeline({ orderId: randomUUID() }))).toBe('NOT_FOUND');
+  });
+});
