@@ -98,7 +98,11 @@ describe('the dead-letter and eventing routers', () => {
     }, 30_000, 'the ledger group stable without lag');
     const group = groups.find((report) => report.groupId === 'ledger');
     expect(group?.members.length).toBe(1);
-    expect(group?.partitions.find((partition) => partition.partition === 0)).toMatchObject({ committedOffset: 2, lag: 0 });
+    const credited = group?.partitions.find(
+      (partition) => partition.topic === ledgerTopics.credited && partition.partition === 0,
+    );
+    expect(credited?.lag).toBe(0);
+    expect(credited?.committedOffset).toBeGreaterThanOrEqual(2);
     await eventually(async () => {
       const status = await as(admin).eventing.status();
       return status.outboxBacklog === 0 && status.totalLag === 0;
@@ -125,7 +129,7 @@ describe('the dead-letter and eventing routers', () => {
     await eventually(() => db.prisma.account.findUnique({ where: { id: 'acct-poison' } }), 30_000, 'the replayed credit applied');
     const replayed = await as(admin).deadLetters.get({ id: item!.id });
     expect(replayed.status).toBe('REPLAYED');
-    expect(replayed.history).toMatchObject([{ action: 'REPLAY', requestedBy: admin.email }]);
+    expect(replayed.history).toContainEqual(expect.objectContaining({ action: 'REPLAY', requestedBy: admin.email }));
     expect(await outcomeOf(as(admin).deadLetters.replay({ id: item!.id }))).toBe('CONFLICT');
     expect(await outcomeOf(as(admin).deadLetters.replay({ id: randomUUID() }))).toBe('NOT_FOUND');
   });
