@@ -1,12 +1,12 @@
 import { deadLetterTopicOf, eventCatalog, replayTopicOf } from '@food/contracts';
 import {
   admissionLimitsOf,
-  systemClock,
-  type Clock,
   createAccessTokenVerifier,
   createTrpcServiceServer,
   eventRetentionOf,
   startServiceProcess,
+  systemClock,
+  type Clock,
   type Logger,
   type ProcessEnv,
   type ProcessLife,
@@ -54,9 +54,8 @@ export interface EventDrivenServiceOptions<
 
 /**
  * The process of order, payment and notification: the platform's skeleton (startServiceProcess) with the service's
- * database (closed last) and the system clock, a tRPC server whose procedures get those, what the service adds, and
- * its consumer groups, then its Kafka side (relay, consumer,
- * dead-letter store, purge) on its own topics.
+ * database (closed last) and the system clock, a tRPC server whose procedures get those, what the service adds and
+ * its consumer groups, then its Kafka side (relay, consumer, dead-letter store, purge) on its own topics.
  */
 export function startEventDrivenService<
   Tx extends SqlClient,
