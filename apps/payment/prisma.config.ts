@@ -1,6 +1,7 @@
 import { defineConfig } from 'prisma/config';
 
-// Read by the Prisma CLI only (generate; and `migrate deploy` on machines with Prisma's schema engine).
+// Read by the Prisma CLI only (generate). Migrations are applied by `node dist/migrate.js`, with the Kafka runtime's
+// (packages/kafka-runtime/prisma/migrations), which `prisma migrate deploy` would not see.
 // The service itself reads DATABASE_URL through src/env.ts.
 export default defineConfig({
   schema: 'prisma/schema',

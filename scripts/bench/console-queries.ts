@@ -3,7 +3,13 @@
 //   npx tsx --conditions=source scripts/bench/console-queries.ts
 // POSTGRES_URL as for `npm start`; the database console_queries_bench is dropped and made again (`--reuse` keeps a
 // seeded one and only applies new migrations).
-import { deadLettersOfKey, listDeadLetterGroups, listDeadLetters, type DeadLetterFilter } from '@food/kafka-runtime';
+import {
+  deadLettersOfKey,
+  listDeadLetterGroups,
+  listDeadLetters,
+  runtimeMigrationsDir,
+  type DeadLetterFilter,
+} from '@food/kafka-runtime';
 import { applyMigrations, connectOnce } from '@food/service-kit';
 import { PrismaPg } from '@prisma/adapter-pg';
 import path from 'node:path';
@@ -23,7 +29,7 @@ const sampleSql = `SELECT message_key AS key, headers->>'x-correlation-id' AS co
   ORDER BY id OFFSET 5000 LIMIT 1`;
 
 async function seed() {
-  const migrations = path.resolve(import.meta.dirname, '../../apps/order/prisma/migrations');
+  const migrations = [path.resolve(import.meta.dirname, '../../apps/order/prisma/migrations'), runtimeMigrationsDir];
   if (process.argv.includes('--reuse')) {
     await applyMigrations(databaseUrl, migrations);
     const client = await connectOnce(databaseUrl);

@@ -9,6 +9,7 @@ import {
   EventConsumer,
   namespaced,
   OutboxRelay,
+  runtimeMigrationsDir,
   writeToOutbox,
   type OutgoingEvent,
 } from '@food/kafka-runtime';
@@ -172,7 +173,7 @@ export async function measureRuntimeThroughput(options: {
   // A scratch database with the runtime's tables (the payment schema has them).
   const benchDbName = `bench_runtime_${randomUUID().slice(0, 8)}`;
   const benchDbUrl = Object.assign(new URL(options.postgresUrl), { pathname: `/${benchDbName}` }).toString();
-  await applyMigrations(benchDbUrl, path.resolve('apps/payment/prisma/migrations'));
+  await applyMigrations(benchDbUrl, [path.resolve('apps/payment/prisma/migrations'), runtimeMigrationsDir]);
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: benchDbUrl, max: 8 }) });
   const context: BenchContext = { kafka, namespace, eventCount, logger, db, benchDbUrl };
   try {

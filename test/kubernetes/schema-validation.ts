@@ -24,15 +24,23 @@ const model =
 
 // Strimzi's models on npm need Node 22 (this repository supports 20.19): its two kinds are checked for the fields
 // the platform depends on instead, strictly (an unknown field is an error).
-const strimziNodePool = z.strictObject({
-  apiVersion: z.literal('kafka.strimzi.io/v1beta2'),
-  kind: z.literal('KafkaNodePool'),
-  metadata: z.object({
-    name: z.string(),
-    namespace: z.string().optional(),
-    labels: z.object({ 'strimzi.io/cluster': z.string() }),
-  }),
-  spec: z.strictObject({
+function strimziResource<Metadata extends z.ZodRawShape, Spec extends z.ZodType>(
+  kind: string,
+  metadata: Metadata,
+  spec: Spec,
+) {
+  return z.strictObject({
+    apiVersion: z.literal('kafka.strimzi.io/v1beta2'),
+    kind: z.literal(kind),
+    metadata: z.object({ name: z.string(), namespace: z.string().optional(), ...metadata }),
+    spec,
+  });
+}
+
+const strimziNodePool = strimziResource(
+  'KafkaNodePool',
+  { labels: z.object({ 'strimzi.io/cluster': z.string() }) },
+  z.strictObject({
     replicas: z.number().int().min(1),
     roles: z.array(z.enum(['controller', 'broker'])).min(1),
     storage: z.object({ type: z.enum(['jbod', 'persistent-claim', 'ephemeral']) }),
@@ -43,16 +51,11 @@ const strimziNodePool = z.strictObject({
       })
       .optional(),
   }),
-});
-const strimziKafka = z.strictObject({
-  apiVersion: z.literal('kafka.strimzi.io/v1beta2'),
-  kind: z.literal('Kafka'),
-  metadata: z.object({
-    name: z.string(),
-    namespace: z.string().optional(),
-    annotations: z.record(z.string(), z.string()).optional(),
-  }),
-  spec: z.strictObject({
+);
+const strimziKafka = strimziResource(
+  'Kafka',
+  { annotations: z.record(z.string(), z.string()).optional() },
+  z.strictObject({
     kafka: z.strictObject({
       version: z.string().optional(),
       listeners: z.array(
@@ -70,7 +73,7 @@ const strimziKafka = z.strictObject({
       .object({ topicOperator: z.object({}).optional(), userOperator: z.object({}).optional() })
       .optional(),
   }),
-});
+);
 
 const validators: Record<string, Validator> = {
   'v1/Namespace': model(Namespace),

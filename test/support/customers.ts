@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createAnonymousClient, signIn } from '@food/api-client';
-import pg from 'pg';
+import { serviceDatabases } from '../../scripts/chaos/databases.js';
 import { databaseUrl, gatewayTrpcUrl, testStack } from './stack.js';
 
 /** Registers a fresh customer through the gateway and signs them in. */
@@ -31,15 +31,7 @@ export async function eventually<T>(check: () => Promise<T | undefined | false |
 }
 
 /** Reads a service's database directly: what the tests assert is what is stored, not what a service says. */
-export async function queryService<T extends pg.QueryResultRow>(service: string, sql: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: databaseUrl(service) });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+export const queryService = serviceDatabases(databaseUrl).query;
 
 export const orderInput = (overrides: Partial<{ paymentMethod: string; items: Array<{ menuItemId: string; quantity: number }> }> = {}) => ({
   restaurantId: 'trattoria-roma',

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { testStack } from '../support/stack.js';
 import { phoneViewport, timeouts } from './playwright.config.js';
-import { useBrowser, newVisitor, screenshot, webUrl } from './support/browser.js';
+import { screenshot, useVisitors, webUrl } from './support/browser.js';
 import { signInThroughUi } from './support/web-flows.js';
 
 describe('web console: who may open what', () => {
-  const browser = useBrowser();
+  const openVisitor = useVisitors();
 
   it(
     'a signed-out visitor who opens a private page is sent to sign in, and comes back there afterwards',
     async () => {
-      const { page, context } = await newVisitor(browser());
+      const { page } = await openVisitor();
       for (const pathname of ['/admin/dead-letters', '/orders', '/checkout']) {
         await page.goto(webUrl(pathname));
         const url = new URL(page.url());
@@ -29,7 +29,6 @@ describe('web console: who may open what', () => {
       await page.getByLabel('Password').fill(testStack().accounts.customer.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL((url) => url.pathname === '/checkout');
-      await context.close();
     },
     timeouts.test,
   );
@@ -37,7 +36,7 @@ describe('web console: who may open what', () => {
   it(
     'a customer who opens an admin page gets the 403 page, and admin calls through the web app are refused',
     async () => {
-      const { page, context, pageErrors } = await newVisitor(browser());
+      const { page, pageErrors } = await openVisitor();
       await signInThroughUi(page, testStack().accounts.customer);
       const response = await page.goto(webUrl('/admin/orders'));
       expect(response?.status()).toBe(403);
@@ -66,7 +65,6 @@ describe('web console: who may open what', () => {
       await screenshot(page, 'menu-phone');
 
       expect(pageErrors).toEqual([]);
-      await context.close();
     },
     timeouts.test,
   );

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { eventually, newCustomer, orderInput, queryService, signInAdmin } from '../support/customers.js';
 import { testStack } from '../support/stack.js';
 import { timeouts } from './playwright.config.js';
-import { newVisitor, screenshot, useBrowser, webUrl } from './support/browser.js';
+import { screenshot, useVisitors, webUrl } from './support/browser.js';
 import { signInThroughUi } from './support/web-flows.js';
 
 const ordersInOutage = 3;
@@ -32,13 +32,13 @@ async function searchMessages(page: Page, field: string, text: string): Promise<
 const countOf = async (group: Locator) => Number(await group.getAttribute('data-count'));
 
 describe('web console: dead letters grouped by kind of failure', () => {
-  const browser = useBrowser();
+  const openVisitor = useVisitors();
 
   it(
     'an outage makes one group whose count equals its dead letters; search finds a letter by order id and by header; replaying the group confirms the orders, and the order timeline shows its dead letter and the replay',
     async () => {
       const { client: adminApi } = await signInAdmin();
-      const admin = await newVisitor(browser());
+      const admin = await openVisitor();
       try {
         await adminApi.payment.setProviderOutage.mutate({ enabled: true });
         const customer = await newCustomer('grouped');
@@ -60,18 +60,14 @@ describe('web console: dead letters grouped by kind of failure', () => {
         );
 
         // The customer of a dead-lettered order is told the truth: slow, not charged, retried.
-        const shopper = await newVisitor(browser());
-        try {
-          await signInThroughUi(shopper.page, { email: customer.email, password: 'correct-horse-battery-1' });
-          await shopper.page.goto(webUrl(`/orders/${orderIds[0]}`));
-          const delayed = shopper.page.getByTestId('payment-delayed');
-          await delayed.waitFor({ timeout: timeouts.saga });
-          expect(await delayed.innerText()).toContain('has not been charged');
-          expect(await shopper.page.getByTestId('order-status').first().getAttribute('data-status')).toBe('PENDING_PAYMENT');
-          expect(shopper.pageErrors).toEqual([]);
-        } finally {
-          await shopper.context.close();
-        }
+        const shopper = await openVisitor();
+        await signInThroughUi(shopper.page, { email: customer.email, password: 'correct-horse-battery-1' });
+        await shopper.page.goto(webUrl(`/orders/${orderIds[0]}`));
+        const delayed = shopper.page.getByTestId('payment-delayed');
+        await delayed.waitFor({ timeout: timeouts.saga });
+        expect(await delayed.innerText()).toContain('has not been charged');
+        expect(await shopper.page.getByTestId('order-status').first().getAttribute('data-status')).toBe('PENDING_PAYMENT');
+        expect(shopper.pageErrors).toEqual([]);
 
         await signInThroughUi(admin.page, testStack().accounts.admin);
         await admin.page.goto(webUrl('/admin/dead-letters?service=payment'));
@@ -158,7 +154,6 @@ describe('web console: dead letters grouped by kind of failure', () => {
         expect(admin.pageErrors).toEqual([]);
       } finally {
         await adminApi.payment.setProviderOutage.mutate({ enabled: false });
-        await admin.context.close();
       }
     },
     timeouts.test,

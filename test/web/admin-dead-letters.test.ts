@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signInAdmin } from '../support/customers.js';
 import { testStack } from '../support/stack.js';
 import { timeouts } from './playwright.config.js';
-import { useBrowser, newVisitor, screenshot, webUrl } from './support/browser.js';
+import { screenshot, useVisitors, webUrl } from './support/browser.js';
 import { orderThroughUi, registerThroughUi, signInThroughUi } from './support/web-flows.js';
 
 async function switchOutage(page: Page, on: boolean) {
@@ -15,13 +15,13 @@ async function switchOutage(page: Page, on: boolean) {
 }
 
 describe('web console: an admin recovers from a payment provider outage', () => {
-  const browser = useBrowser();
+  const openVisitor = useVisitors();
 
   it(
     'outage on, an order dead-letters in payment; outage off, a replay from the console confirms it and is recorded',
     async () => {
-      const admin = await newVisitor(browser());
-      const customer = await newVisitor(browser());
+      const admin = await openVisitor();
+      const customer = await openVisitor();
       try {
         await signInThroughUi(admin.page, testStack().accounts.admin);
         expect(new URL(admin.page.url()).pathname).toBe('/admin/orders');
@@ -108,8 +108,6 @@ describe('web console: an admin recovers from a payment provider outage', () => 
         // Whatever happened above, the provider must not stay down for the tests that follow.
         const { client } = await signInAdmin();
         await client.payment.setProviderOutage.mutate({ enabled: false });
-        await admin.context.close();
-        await customer.context.close();
       }
     },
     timeouts.test,

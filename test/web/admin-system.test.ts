@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { signInAdmin } from '../support/customers.js';
 import { testStack } from '../support/stack.js';
 import { timeouts } from './playwright.config.js';
-import { newVisitor, screenshot, useBrowser, webUrl } from './support/browser.js';
+import { screenshot, useVisitors, webUrl } from './support/browser.js';
 import { signInThroughUi } from './support/web-flows.js';
 
 const sagaGroups = [
@@ -47,7 +47,7 @@ async function leftoverGroup() {
 }
 
 describe('web console: System page', () => {
-  const browser = useBrowser();
+  const openVisitor = useVisitors();
 
   it(
     'lists every consumer group of the saga with its members, and marks a group nobody consumes in as stopped',
@@ -55,7 +55,7 @@ describe('web console: System page', () => {
       const { client: adminApi } = await signInAdmin();
       expect((await adminApi.order.eventing.consumerGroups.query()).length).toBeGreaterThan(0);
       const leftover = await leftoverGroup();
-      const admin = await newVisitor(browser());
+      const admin = await openVisitor();
       try {
         await signInThroughUi(admin.page, testStack().accounts.admin);
         await admin.page.goto(webUrl('/admin/system'));
@@ -95,7 +95,6 @@ describe('web console: System page', () => {
         await screenshot(admin.page, 'admin-system-consumer-groups');
       } finally {
         await leftover.remove();
-        await admin.context.close();
       }
     },
     timeouts.test,

@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { timeouts } from './playwright.config.js';
-import {
-  isSameDocument,
-  useBrowser,
-  markDocument,
-  newVisitor,
-  screenshot,
-  webUrl,
-} from './support/browser.js';
+import { isSameDocument, markDocument, screenshot, useVisitors, webUrl } from './support/browser.js';
 import { orderThroughUi, registerThroughUi } from './support/web-flows.js';
 
 describe('web console: a customer orders', () => {
-  const browser = useBrowser();
+  const openVisitor = useVisitors();
 
   it(
     'a new customer registers, orders, and sees the order confirmed and a notification arrive without reloading',
     async () => {
-      const { page, context, pageErrors } = await newVisitor(browser());
+      const { page, pageErrors } = await openVisitor();
       await registerThroughUi(page, 'happy');
       await screenshot(page, 'menu');
 
@@ -58,7 +51,6 @@ describe('web console: a customer orders', () => {
       await screenshot(page, 'my-orders');
 
       expect(pageErrors).toEqual([]);
-      await context.close();
     },
     timeouts.test,
   );
@@ -66,7 +58,7 @@ describe('web console: a customer orders', () => {
   it(
     'a declined payment: the order turns cancelled and the page says why',
     async () => {
-      const { page, context, pageErrors } = await newVisitor(browser());
+      const { page, pageErrors } = await openVisitor();
       await registerThroughUi(page, 'declined');
       await orderThroughUi(page, { dishes: { 'Pizza Diavola': 1 }, card: 'Declined test card' });
       await markDocument(page);
@@ -84,7 +76,6 @@ describe('web console: a customer orders', () => {
       await screenshot(page, 'order-cancelled');
 
       expect(pageErrors).toEqual([]);
-      await context.close();
     },
     timeouts.test,
   );

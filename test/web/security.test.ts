@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testStack } from '../support/stack.js';
 import { timeouts } from './playwright.config.js';
-import { newVisitor, useBrowser, webUrl } from './support/browser.js';
+import { newVisitor, useBrowser, useVisitors, webUrl } from './support/browser.js';
 import { orderThroughUi, registerThroughUi, signInThroughUi } from './support/web-flows.js';
 
 /** Every CSP violation any page of the context reports, as the browser saw it. */
@@ -49,13 +49,13 @@ async function openPage(page: Page, pathname: string, expectedStatus = 200) {
 }
 
 describe('web console: security headers and content security policy', () => {
-  const browser = useBrowser();
+  const openVisitor = useVisitors();
 
   it(
     'every page loads with a nonce-based CSP, frame-ancestors none and the other headers, and no CSP violation',
     async () => {
-      const admin = await newVisitor(browser());
-      const customer = await newVisitor(browser());
+      const admin = await openVisitor();
+      const customer = await openVisitor();
       const violations = [
         ...(await watchCspViolations(admin.context)),
       ];
@@ -89,8 +89,6 @@ describe('web console: security headers and content security policy', () => {
       expect(nonces.size).toBe(4 + 5 + 6);
       expect([...violations, ...customerViolations]).toEqual([]);
       expect([...admin.pageErrors, ...customer.pageErrors]).toEqual([]);
-      await admin.context.close();
-      await customer.context.close();
     },
     timeouts.test,
   );
@@ -98,7 +96,7 @@ describe('web console: security headers and content security policy', () => {
   it(
     'another site cannot frame the console',
     async () => {
-      const { page, context } = await newVisitor(browser());
+      const { page } = await openVisitor();
       const attacker = await serveHtml(`<iframe id="console" src="${webUrl('/sign-in')}"></iframe>`);
       try {
         // `load` waits for the frame too, whether it shows the console or the browser's error page.
@@ -109,7 +107,6 @@ describe('web console: security headers and content security policy', () => {
         expect(await framed!.content().catch(() => '')).not.toContain('Sign in');
       } finally {
         await attacker.close();
-        await context.close();
       }
     },
     timeouts.test,
@@ -119,12 +116,12 @@ describe('web console: security headers and content security policy', () => {
 // Finding 4 of issue 12: `/sign-in?callbackUrl=%2F%09%2Fevil.example%2F` sent a signed-in user to `//evil.example/`,
 // and a newline answered 500.
 describe('web console: where sign-in sends people', () => {
-  const browser = useBrowser();
+  const openVisitor = useVisitors();
 
   it(
     'a callback that is not a plain path of this site goes to the home page, never elsewhere and never a 500',
     async () => {
-      const { page, context } = await newVisitor(browser());
+      const { page } = await openVisitor();
       const targets = ['%2F%09%2Fevil.example%2F', '%2F%0A%2Fx', '%2F%5Cevil.example', '%2F%2Fevil.example', 'https%3A%2F%2Fevil.example'];
 
       // Signing in with such a callback.
@@ -145,7 +142,6 @@ describe('web console: where sign-in sends people', () => {
       // A proper path still works.
       await page.goto(webUrl(`/sign-in?callbackUrl=${encodeURIComponent('/orders?x=1')}`));
       expect(`${new URL(page.url()).pathname}${new URL(page.url()).search}`).toBe('/orders?x=1');
-      await context.close();
     },
     timeouts.test,
   );
@@ -176,6 +172,7 @@ describe("web console: the API accepts changes only as JSON from the console's o
   };
 
   beforeAll(async () => {
+    // One visitor for the whole block, opened before its tests and closed after them.
     visitor = await newVisitor(browser());
     await registerThroughUi(visitor.page, 'csrf');
     await orderThroughUi(visitor.page, { dishes: { 'Pizza Margherita': 1 }, card: 'Visa test card' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventually, queryService } from '../support/customers.js';
 import { timeouts } from './playwright.config.js';
-import { useBrowser, newVisitor, screenshot, sessionCookie, webUrl } from './support/browser.js';
+import { screenshot, sessionCookie, useVisitors, webUrl } from './support/browser.js';
 import { registerThroughUi } from './support/web-flows.js';
 
 interface RefreshTokenRow {
@@ -26,12 +26,12 @@ async function refreshTokensOf(email: string) {
  * minutes in real life happens here on the next page.
  */
 describe('web console: a long session stays signed in', () => {
-  const browser = useBrowser();
+  const openVisitor = useVisitors();
 
   it(
     'past its access token, the session refreshes without a new sign-in; sign-out revokes it',
     async () => {
-      const { page, context, pageErrors } = await newVisitor(browser());
+      const { page, context, pageErrors } = await openVisitor();
       const account = await registerThroughUi(page, 'refresh');
       const firstCookie = (await sessionCookie(context))?.value;
       expect(firstCookie, 'next-auth keeps the session in an httpOnly cookie').toBeTruthy();
@@ -83,7 +83,6 @@ describe('web console: a long session stays signed in', () => {
       expect(await sessionCookie(context)).toBeUndefined();
 
       expect(pageErrors).toEqual([]);
-      await context.close();
     },
     timeouts.test,
   );

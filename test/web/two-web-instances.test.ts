@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queryService } from '../support/customers.js';
 import { stackUrl } from '../support/stack.js';
-import { newVisitor, sessionCookie, useBrowser } from './support/browser.js';
+import { sessionCookie, useVisitors } from './support/browser.js';
 import { registerThroughUi } from './support/web-flows.js';
 
 /**
@@ -10,10 +10,10 @@ import { registerThroughUi } from './support/web-flows.js';
  * (WEB_ACCESS_TOKEN_REFRESH_MARGIN_SECONDS just under the access token's lifetime).
  */
 describe('two web instances without sticky sessions', () => {
-  const browser = useBrowser();
+  const openVisitor = useVisitors();
 
   it('a request with the old cookie at instance B, after instance A refreshed it, gets the new session: the sign-in survives', async () => {
-    const { page, context } = await newVisitor(browser());
+    const { page, context } = await openVisitor();
     const account = await registerThroughUi(page, 'two-instances');
     const cookie = await sessionCookie(context);
     expect(cookie).toBeTruthy();

@@ -11,38 +11,30 @@ type ConfiguredUserSettings = Pick<
   | 'DEMO_CUSTOMER_PASSWORD'
 >;
 
-/** The bootstrap admin (created as ADMIN, or an existing account promoted), when configured. */
-export async function ensureBootstrapAdmin(
+/** A user the settings name (email and password), ensured with its role and logged; null when not configured. */
+async function ensureConfiguredUser(
   db: Database,
-  settings: ConfiguredUserSettings,
   logger: Logger,
+  user: { email: string | undefined; password: string | undefined; name: string; role: 'ADMIN' | 'CUSTOMER' },
+  logMessage: string,
 ) {
-  const { BOOTSTRAP_ADMIN_EMAIL: email, BOOTSTRAP_ADMIN_PASSWORD: password } = settings;
+  const { email, password } = user;
   if (!email || !password) return null;
-  const outcome = await ensureUserWithRole(db, {
-    email,
-    password,
-    name: 'Administrator',
-    role: 'ADMIN',
-  });
-  logger.info('bootstrap admin ensured', { outcome });
+  const outcome = await ensureUserWithRole(db, { email, password, name: user.name, role: user.role });
+  logger.info(logMessage, { outcome });
   return outcome;
 }
 
+/** The bootstrap admin (created as ADMIN, or an existing account promoted), when configured. */
+export function ensureBootstrapAdmin(db: Database, settings: ConfiguredUserSettings, logger: Logger) {
+  const { BOOTSTRAP_ADMIN_EMAIL: email, BOOTSTRAP_ADMIN_PASSWORD: password } = settings;
+  const admin = { email, password, name: 'Administrator', role: 'ADMIN' as const };
+  return ensureConfiguredUser(db, logger, admin, 'bootstrap admin ensured');
+}
+
 /** The local demo customer, when configured; an existing account is left exactly as it is. */
-export async function ensureDemoCustomer(
-  db: Database,
-  settings: ConfiguredUserSettings,
-  logger: Logger,
-) {
+export function ensureDemoCustomer(db: Database, settings: ConfiguredUserSettings, logger: Logger) {
   const { DEMO_CUSTOMER_EMAIL: email, DEMO_CUSTOMER_PASSWORD: password } = settings;
-  if (!email || !password) return null;
-  const outcome = await ensureUserWithRole(db, {
-    email,
-    password,
-    name: 'Demo Customer',
-    role: 'CUSTOMER',
-  });
-  logger.info('demo customer ensured', { outcome });
-  return outcome;
+  const customer = { email, password, name: 'Demo Customer', role: 'CUSTOMER' as const };
+  return ensureConfiguredUser(db, logger, customer, 'demo customer ensured');
 }

@@ -1,19 +1,11 @@
 import { createLogger } from '@food/service-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLoginThrottle } from './login-throttle.js';
 import { createRedis } from './redis.js';
-import {
-  startTestAuth,
-  uniqueEmail,
-  validPassword,
-  type TestAuth,
-} from './testing/auth-test-harness.js';
+import { startTestAuth, uniqueEmail, validPassword } from './testing/auth-test-harness.js';
 
-let auth: TestAuth;
-beforeAll(async () => {
-  auth = await startTestAuth('throttle');
-});
-afterAll(() => auth?.close());
+const auth = await startTestAuth('throttle');
+afterAll(() => auth.close());
 
 async function failureOf(call: Promise<unknown>) {
   return call.then(

@@ -1,14 +1,13 @@
 // Service-kit's backstop against a real Prisma client on a real pool: when no connection comes free within a
 // transaction's maxWait, Prisma fails with P2028 "Unable to start a transaction in the given time"; the caller must
 // get 503 with Retry-After (OVERLOADED), not 500.
-import { trustHeaders } from '@food/contracts';
-import { createLogger, publicProcedure, router, startTrpcHttpServer, type RunningHttpServer } from '@food/service-kit';
+import { publicProcedure, router } from '@food/service-kit';
+import { fixtureGatewayHeaders, startFixtureServer } from '@food/service-kit/testing';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from './generated/prisma/client.js';
 
 const postgresUrl = process.env.POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const gatewaySecret = 'database-busy-test-gateway-secret-0123456789';
 
 // One connection: a transaction the test holds open leaves nothing for the procedure.
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: postgresUrl, max: 1 }) });
@@ -21,28 +20,22 @@ const fixtureRouter = router({
   }),
 });
 
-let server: RunningHttpServer;
-beforeAll(async () => {
-  const logger = createLogger('database-busy-test', { level: 'error', write: () => undefined });
-  server = await startTrpcHttpServer({
-    router: fixtureRouter,
-    createContext: async ({ correlationId }) => ({ correlationId, user: null, authError: null, logger }),
-    port: 0,
-    logger,
-    gatewaySecret,
-    // The gate lets everything in, so what answers is the backstop.
-    admission: { maxInFlight: 100, maxQueued: 100, queueTimeoutMs: 10_000, retryAfterSeconds: 3 },
-  });
+// The gate lets everything in, so what answers is the backstop.
+const server = await startFixtureServer(fixtureRouter, {
+  maxInFlight: 100,
+  maxQueued: 100,
+  queueTimeoutMs: 10_000,
+  retryAfterSeconds: 3,
 });
 afterAll(async () => {
-  await server?.close();
+  await server.close();
   await db.$disconnect();
 });
 
 const write = () =>
   fetch(`${server.url}/trpc/fixture.write`, {
     method: 'POST',
-    headers: { [trustHeaders.gatewaySecret]: gatewaySecret, 'content-type': 'application/json' },
+    headers: fixtureGatewayHeaders,
     body: '{}',
   });
 

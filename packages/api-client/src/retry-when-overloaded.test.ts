@@ -1,14 +1,14 @@
 // The retry link against a real service server (service-kit's, with its admission gate) over real HTTP: the 503s
 // here are the gate's own, refusing a call while a held call takes the only slot.
 import { trustHeaders } from '@food/contracts';
-import { createLogger, publicProcedure, router, startTrpcHttpServer, type RunningHttpServer } from '@food/service-kit';
+import { publicProcedure, router } from '@food/service-kit';
+import { fixtureGatewaySecret, startFixtureServer } from '@food/service-kit/testing';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { OverloadedAnswer, OverloadRetryOptions } from './overload-retry-policy.js';
 import { retryWhenOverloaded } from './retry-when-overloaded.js';
 
-const gatewaySecret = 'retry-link-test-gateway-secret-0123456789';
 let release: (() => void) | undefined;
 let writesRun = 0;
 
@@ -23,17 +23,11 @@ const fixtureRouter = router({
   }),
 });
 
-let server: RunningHttpServer;
-beforeAll(async () => {
-  const logger = createLogger('retry-link-test', { level: 'error', write: () => undefined });
-  server = await startTrpcHttpServer({
-    router: fixtureRouter,
-    createContext: async ({ correlationId }) => ({ correlationId, user: null, authError: null, logger }),
-    port: 0,
-    logger,
-    gatewaySecret,
-    admission: { maxInFlight: 1, maxQueued: 0, queueTimeoutMs: 1000, retryAfterSeconds: 1 },
-  });
+const server = await startFixtureServer(fixtureRouter, {
+  maxInFlight: 1,
+  maxQueued: 0,
+  queueTimeoutMs: 1000,
+  retryAfterSeconds: 1,
 });
 afterEach(() => {
   release?.();
@@ -41,8 +35,8 @@ afterEach(() => {
   writesRun = 0;
 });
 afterAll(async () => {
-  server?.server.closeAllConnections();
-  await server?.close();
+  server.server.closeAllConnections();
+  await server.close();
 });
 
 function clientWith(options: OverloadRetryOptions) {
@@ -50,7 +44,7 @@ function clientWith(options: OverloadRetryOptions) {
   const client = createTRPCClient<typeof fixtureRouter>({
     links: [
       retryWhenOverloaded({ ...options, onOverloaded: (answer) => answers.push(answer) }),
-      httpBatchLink({ url: `${server.url}/trpc`, headers: { [trustHeaders.gatewaySecret]: gatewaySecret } }),
+      httpBatchLink({ url: `${server.url}/trpc`, headers: { [trustHeaders.gatewaySecret]: fixtureGatewaySecret } }),
     ],
   });
   return { client, answers };
@@ -59,7 +53,7 @@ function clientWith(options: OverloadRetryOptions) {
 /** Takes the server's only slot until `release()`; resolves, once the server is working on it, to the held call. */
 async function takeTheOnlySlot(): Promise<{ held: Promise<void> }> {
   const holder = createTRPCClient<typeof fixtureRouter>({
-    links: [httpBatchLink({ url: `${server.url}/trpc`, headers: { [trustHeaders.gatewaySecret]: gatewaySecret } })],
+    links: [httpBatchLink({ url: `${server.url}/trpc`, headers: { [trustHeaders.gatewaySecret]: fixtureGatewaySecret } })],
   });
   const held = holder.fixture.hold.mutate();
   const deadline = Date.now() + 5_000;

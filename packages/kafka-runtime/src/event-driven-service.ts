@@ -5,6 +5,8 @@ import {
   createTrpcServiceServer,
   eventRetentionOf,
   startServiceProcess,
+  systemClock,
+  type Clock,
   type Logger,
   type ProcessEnv,
   type ProcessLife,
@@ -26,36 +28,51 @@ export type EventDrivenServiceEnv = ProcessEnv &
     KAFKA_CONSUMER_CONCURRENCY: number;
   };
 
+/** What every event-driven service's procedures and handlers work with; a service may add its own (`open`). */
+export interface EventDrivenDependencies<Database> {
+  db: Database;
+  clock: Clock;
+}
+
 export interface EventDrivenServiceOptions<
   Tx extends SqlClient,
-  Dependencies extends { db: TransactionalDatabase<Tx> },
+  Database extends TransactionalDatabase<Tx> & { $disconnect(): Promise<void> },
+  Extra extends object,
 > {
   service: keyof typeof deadLetterTopicOf;
   env: EventDrivenServiceEnv;
   logger: Logger;
   router: AnyRouter;
-  /** Opens what its procedures and handlers work with (database, provider, clock), registering how to close each. */
-  open(life: ProcessLife): Dependencies;
-  handlers(dependencies: Dependencies): EventHandlers<typeof eventCatalog, Tx>;
+  /** The service's database client (its db.ts), opened on DATABASE_URL with DATABASE_POOL_SIZE connections. */
+  createDatabase(url: string, logger: Logger, poolSize: number): Database;
+  /** What it works with besides its database and the clock (notification's live feed), registering how to close it. */
+  open?(base: EventDrivenDependencies<Database>, life: ProcessLife): Extra;
+  handlers(dependencies: EventDrivenDependencies<Database> & Extra): EventHandlers<typeof eventCatalog, Tx>;
   /** Background work started before the consumers (notification's live feed). */
-  beforeConsuming?(dependencies: Dependencies, life: ProcessLife): Promise<void>;
+  beforeConsuming?(dependencies: EventDrivenDependencies<Database> & Extra, life: ProcessLife): Promise<void>;
 }
 
 /**
- * The process of order, payment and notification: the platform's skeleton (startServiceProcess) with a tRPC server
- * whose procedures get the service's dependencies and its consumer groups, then its Kafka side (relay, consumer,
- * dead-letter store, purge) on its own topics.
+ * The process of order, payment and notification: the platform's skeleton (startServiceProcess) with the service's
+ * database (closed last) and the system clock, a tRPC server whose procedures get those, what the service adds and
+ * its consumer groups, then its Kafka side (relay, consumer, dead-letter store, purge) on its own topics.
  */
 export function startEventDrivenService<
   Tx extends SqlClient,
-  Dependencies extends { db: TransactionalDatabase<Tx> },
->(options: EventDrivenServiceOptions<Tx, Dependencies>) {
+  Database extends TransactionalDatabase<Tx> & { $disconnect(): Promise<void> },
+  Extra extends object = object,
+>(options: EventDrivenServiceOptions<Tx, Database, Extra>) {
   const { service, env, logger } = options;
   return startServiceProcess({
     service,
     env,
     logger,
-    open: options.open,
+    open: (life): EventDrivenDependencies<Database> & Extra => {
+      const db = options.createDatabase(env.DATABASE_URL, logger, env.DATABASE_POOL_SIZE);
+      life.onShutdown('database', () => db.$disconnect());
+      const base = { db, clock: systemClock };
+      return { ...base, ...(options.open?.(base, life) as Extra) };
+    },
     http: (dependencies, { gatewaySecret }) => {
       const served = withConsumerGroupReader(dependencies, {
         service,

@@ -35,3 +35,4 @@ export * from './consumer-group-mark.js';
 export * from './consumer-groups.js';
 export * from './retention-targets.js';
 export * from './event-driven-service.js';
+export * from './runtime-migrations.js';

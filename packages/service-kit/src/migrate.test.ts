@@ -43,7 +43,7 @@ describe('applyMigrations', () => {
   afterAll(dropDatabase);
 
   it('creates the database, applies migrations in order and records them as Prisma does', async () => {
-    const outcome = await applyMigrations(databaseUrl, await migrationsFolder(second));
+    const outcome = await applyMigrations(databaseUrl, [await migrationsFolder(second)]);
     expect(outcome.applied).toEqual(Object.keys(second));
     const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
       'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
@@ -54,41 +54,49 @@ describe('applyMigrations', () => {
   });
 
   it('is a no-op the second time and applies only what is new', async () => {
-    await applyMigrations(databaseUrl, await migrationsFolder(first));
+    await applyMigrations(databaseUrl, [await migrationsFolder(first)]);
     await query("INSERT INTO dish (name) VALUES ('kept')");
-    const again = await applyMigrations(databaseUrl, await migrationsFolder(second));
+    const again = await applyMigrations(databaseUrl, [await migrationsFolder(second)]);
     expect(again).toEqual({ applied: ['20260102000000_price'], alreadyApplied: ['20260101000000_init'] });
     expect(await query('SELECT name FROM dish')).toEqual([{ name: 'kept' }]);
   });
 
+  it('merges several folders in name order into one table, and refuses a name two folders hold', async () => {
+    const shared = await migrationsFolder({ '20260101500000_menu': 'CREATE TABLE menu (dish_id integer REFERENCES dish (id));' });
+    const outcome = await applyMigrations(databaseUrl, [await migrationsFolder(second), shared]);
+    expect(outcome.applied).toEqual(['20260101000000_init', '20260101500000_menu', '20260102000000_price']);
+    const again = applyMigrations(databaseUrl, [await migrationsFolder(second), await migrationsFolder(first)]);
+    await expect(again).rejects.toThrow(/20260101000000_init is in both/);
+  });
+
   it('lets two processes migrate at once: each migration runs exactly once', async () => {
     const dir = await migrationsFolder(second);
-    await applyMigrations(databaseUrl, await migrationsFolder({})); // the database exists before the race
-    const outcomes = await Promise.all([applyMigrations(databaseUrl, dir), applyMigrations(databaseUrl, dir)]);
+    await applyMigrations(databaseUrl, [await migrationsFolder({})]); // the database exists before the race
+    const outcomes = await Promise.all([applyMigrations(databaseUrl, [dir]), applyMigrations(databaseUrl, [dir])]);
     const applied = outcomes.flatMap((outcome) => outcome.applied).sort();
     expect(applied).toEqual(Object.keys(second));
     expect(await query('SELECT count(*)::int AS n FROM "_prisma_migrations"')).toEqual([{ n: 2 }]);
   });
 
   it('refuses a migration whose file changed after it was applied', async () => {
-    await applyMigrations(databaseUrl, await migrationsFolder(first));
+    await applyMigrations(databaseUrl, [await migrationsFolder(first)]);
     const edited = { '20260101000000_init': 'CREATE TABLE dish (id bigserial PRIMARY KEY);' };
-    await expect(applyMigrations(databaseUrl, await migrationsFolder(edited))).rejects.toThrow(/changed after it was applied/);
+    await expect(applyMigrations(databaseUrl, [await migrationsFolder(edited)])).rejects.toThrow(/changed after it was applied/);
   });
 
   it('rolls a failing migration back and leaves it unrecorded, so a fixed file can apply later', async () => {
     const broken = { ...first, '20260102000000_bad': 'ALTER TABLE dish ADD COLUMN a integer; SELECT * FROM missing_table;' };
-    const failure = await applyMigrations(databaseUrl, await migrationsFolder(broken)).catch((error: unknown) => error);
+    const failure = await applyMigrations(databaseUrl, [await migrationsFolder(broken)]).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(MigrationError);
     expect((failure as MigrationError).migration).toBe('20260102000000_bad');
     expect(await query("SELECT column_name FROM information_schema.columns WHERE table_name = 'dish' AND column_name = 'a'")).toEqual([]);
-    const fixed = await applyMigrations(databaseUrl, await migrationsFolder(second));
+    const fixed = await applyMigrations(databaseUrl, [await migrationsFolder(second)]);
     expect(fixed.applied).toEqual(['20260102000000_price']);
   });
 
   it('fails fast with the connection error when the server is unreachable', async () => {
     const started = Date.now();
-    await expect(applyMigrations('postgresql://postgres@127.0.0.1:1/nowhere', await migrationsFolder(first))).rejects.toThrow(
+    await expect(applyMigrations('postgresql://postgres@127.0.0.1:1/nowhere', [await migrationsFolder(first)])).rejects.toThrow(
       /ECONNREFUSED|connect/,
     );
     expect(Date.now() - started).toBeLessThan(5000);

@@ -8,7 +8,7 @@ import { connectOnce, ensureDatabase, redactUrl } from './postgres.js';
 /** The advisory lock key that `prisma migrate deploy` takes, so our runner and Prisma's exclude each other. */
 const prismaMigrateLockKey = 72707369;
 
-// Prisma's own bookkeeping table: a machine with Prisma's schema engine can take over with `prisma migrate deploy`.
+// Prisma's own bookkeeping table, so the records read as Prisma's would (one table for all of a database's folders).
 const createMigrationsTable = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -44,25 +44,44 @@ interface AppliedRow {
   rolled_back_at: Date | null;
 }
 
-async function readMigrations(migrationsDir: string) {
+async function readMigrationsFolder(migrationsDir: string) {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(migrationsDir, name, 'migration.sql'), 'utf8');
-      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+      return { name, folder: migrationsDir, sql, checksum: createHash('sha256').update(sql).digest('hex') };
     }),
   );
 }
 
+/** The migrations of every folder in name order; a name in two folders is refused (it would be recorded once). */
+async function readMigrations(migrationsDirs: readonly string[]) {
+  const migrations = (await Promise.all(migrationsDirs.map(readMigrationsFolder))).flat();
+  migrations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  migrations.forEach((migration, index) => {
+    const previous = migrations[index - 1];
+    if (previous?.name === migration.name)
+      throw new MigrationError(
+        `migration ${migration.name} is in both ${previous.folder} and ${migration.folder}`,
+        migration.name,
+      );
+  });
+  return migrations;
+}
+
 /**
- * Applies the SQL migrations of a Prisma migrations folder (`<timestamp>_<name>/migration.sql`) in name order.
- * Each runs in its own transaction and is recorded with its checksum; a recorded migration whose file changed
- * stops the run. Safe to run twice, and from two processes at once (they queue on an advisory lock).
+ * Applies the SQL migrations of Prisma migrations folders (`<timestamp>_<name>/migration.sql`): every folder's
+ * (a service's own and the Kafka runtime's) merged in name order, recorded in the one `_prisma_migrations` table.
+ * Each runs in its own transaction and is recorded with its checksum; a recorded migration whose file changed stops
+ * the run. Safe to run twice, and from two processes at once (they queue on an advisory lock).
  */
-export async function applyMigrations(databaseUrl: string, migrationsDir: string): Promise<MigrationOutcome> {
+export async function applyMigrations(
+  databaseUrl: string,
+  migrationsDirs: readonly string[],
+): Promise<MigrationOutcome> {
+  const migrations = await readMigrations(migrationsDirs);
   await ensureDatabase(databaseUrl);
-  const migrations = await readMigrations(migrationsDir);
   const client = await connectOnce(databaseUrl);
   const outcome: MigrationOutcome = { applied: [], alreadyApplied: [] };
   try {
@@ -116,12 +135,18 @@ export async function applyMigrations(databaseUrl: string, migrationsDir: string
 
 /**
  * The body of every service's `migrate` command: applies `<app>/prisma/migrations` (found from the command's own
- * compiled location) to its database, logs the outcome, and sets a failing exit code on error.
+ * compiled location), with the migrations of the packages whose tables the service holds (`sharedMigrationsDirs`,
+ * the Kafka runtime's), to its database; logs the outcome, and sets a failing exit code on error.
  */
-export async function runMigrationCommand(databaseUrl: string, commandUrl: string, logger: Logger): Promise<void> {
+export async function runMigrationCommand(
+  databaseUrl: string,
+  commandUrl: string,
+  logger: Logger,
+  sharedMigrationsDirs: readonly string[] = [],
+): Promise<void> {
   const migrationsDir = fileURLToPath(new URL('../prisma/migrations', commandUrl));
   try {
-    const outcome = await applyMigrations(databaseUrl, migrationsDir);
+    const outcome = await applyMigrations(databaseUrl, [migrationsDir, ...sharedMigrationsDirs]);
     logger.info('migrated', { database: redactUrl(databaseUrl), ...outcome });
   } catch (error) {
     logger.error('migration failed', { database: redactUrl(databaseUrl), error });

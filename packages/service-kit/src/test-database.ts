@@ -14,10 +14,14 @@ export interface TestDatabase {
  * A database of a test file's own on the test PostgreSQL server, with a service's migrations applied: router and
  * domain tests run against the real thing, apart from the running stack's data and from each other.
  */
-export async function createTestDatabase(options: { serverUrl: string; label: string; migrationsDir: string }): Promise<TestDatabase> {
+export async function createTestDatabase(options: {
+  serverUrl: string;
+  label: string;
+  migrationsDirs: readonly string[];
+}): Promise<TestDatabase> {
   const name = `${options.label}_${randomUUID().slice(0, 8)}`.replace(/\W/g, '_');
   const url = Object.assign(new URL(options.serverUrl), { pathname: `/${name}` }).toString();
-  await applyMigrations(url, options.migrationsDir);
+  await applyMigrations(url, options.migrationsDirs);
   return {
     name,
     url,

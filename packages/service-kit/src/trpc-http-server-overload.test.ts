@@ -1,13 +1,8 @@
-import { trustHeaders } from '@food/contracts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { AdmissionLimits } from './admission-gate.js';
-import { createLogger } from './logger.js';
+import { fixtureGatewayHeaders, startFixtureServer } from './fixture-server.js';
 import { publicProcedure, router } from './service-trpc.js';
 import type { RunningHttpServer } from './http-listen.js';
-import { startTrpcHttpServer } from './trpc-http-server.js';
-
-const gatewaySecret = 'overload-test-gateway-secret-0123456789';
 
 /** Calls of `fixture.hold` run until the test lets them go, so a test decides exactly how busy the server is. */
 const holds = new Map<string, () => void>();
@@ -33,24 +28,10 @@ const fixtureRouter = router({
   }),
 });
 
-async function startFixtureServer(admission: AdmissionLimits) {
-  const logger = createLogger('overload-test', { level: 'error', write: () => undefined });
-  return startTrpcHttpServer({
-    router: fixtureRouter,
-    createContext: async ({ correlationId }) => ({ correlationId, user: null, authError: null, logger }),
-    port: 0,
-    logger,
-    gatewaySecret,
-    admission,
-  });
-}
-
-const asGateway = { [trustHeaders.gatewaySecret]: gatewaySecret, 'content-type': 'application/json' };
-
 function hold(server: RunningHttpServer, id: string, signal?: AbortSignal) {
   return fetch(`${server.url}/trpc/fixture.hold`, {
     method: 'POST',
-    headers: asGateway,
+    headers: fixtureGatewayHeaders,
     body: JSON.stringify({ id }),
     signal,
   });
@@ -74,9 +55,9 @@ let roomy: RunningHttpServer;
 let impatient: RunningHttpServer;
 let pair: RunningHttpServer;
 beforeAll(async () => {
-  pair = await startFixtureServer({ maxInFlight: 2, maxQueued: 0, queueTimeoutMs: 1000, retryAfterSeconds: 1 });
-  roomy = await startFixtureServer({ maxInFlight: 1, maxQueued: 1, queueTimeoutMs: 30_000, retryAfterSeconds: 2 });
-  impatient = await startFixtureServer({ maxInFlight: 1, maxQueued: 1, queueTimeoutMs: 100, retryAfterSeconds: 1 });
+  pair = await startFixtureServer(fixtureRouter, { maxInFlight: 2, maxQueued: 0, queueTimeoutMs: 1000, retryAfterSeconds: 1 });
+  roomy = await startFixtureServer(fixtureRouter, { maxInFlight: 1, maxQueued: 1, queueTimeoutMs: 30_000, retryAfterSeconds: 2 });
+  impatient = await startFixtureServer(fixtureRouter, { maxInFlight: 1, maxQueued: 1, queueTimeoutMs: 100, retryAfterSeconds: 1 });
 });
 afterEach(() => {
   for (const finish of holds.values()) finish();
@@ -132,7 +113,7 @@ describe('a service past its admission limits', () => {
   it('counts each call of a batch against the limit: tRPC runs them side by side', async () => {
     const batch = fetch(`${pair.url}/trpc/fixture.hold,fixture.hold?batch=1`, {
       method: 'POST',
-      headers: asGateway,
+      headers: fixtureGatewayHeaders,
       body: JSON.stringify({ 0: { id: 'first' }, 1: { id: 'second' } }),
     });
     await until(() => started.length === 2, 'both calls of the batch starting');
@@ -157,7 +138,7 @@ describe('a service past its admission limits', () => {
     expect(await metricValue(roomy, 'procedure_calls_in_flight')).toBe(1);
     expect(await metricValue(roomy, 'http_requests_queued')).toBe(1);
     const leave = new AbortController();
-    const feed = await fetch(`${roomy.url}/trpc/fixture.feed`, { headers: asGateway, signal: leave.signal });
+    const feed = await fetch(`${roomy.url}/trpc/fixture.feed`, { headers: fixtureGatewayHeaders, signal: leave.signal });
     expect(feed.status).toBe(200);
     expect(feed.headers.get('content-type')).toContain('text/event-stream');
     const reader = feed.body?.getReader();

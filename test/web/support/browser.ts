@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { browserLaunchOptions, screenshotDir, timeouts, viewport } from '../playwright.config.js';
 import { stackUrl } from '../../support/stack.js';
 
@@ -48,6 +48,23 @@ export async function newVisitor(
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return { context, page, pageErrors };
+}
+
+/**
+ * The enclosing describe block's browser (useBrowser) and a way to open visitors on it: every visitor a test opens
+ * is closed after that test, whether it passed or not.
+ */
+export function useVisitors(): (options?: Parameters<typeof newVisitor>[1]) => Promise<Visitor> {
+  const browser = useBrowser();
+  const opened: Visitor[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((visitor) => visitor.context.close()));
+  });
+  return async (options) => {
+    const visitor = await newVisitor(browser(), options);
+    opened.push(visitor);
+    return visitor;
+  };
 }
 
 export async function screenshot(page: Page, name: string) {

@@ -1,19 +1,11 @@
 import { accessTokenLifetimeSeconds } from '@food/contracts';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { hashRefreshToken, issueRefreshToken } from '../tokens/refresh-tokens.js';
-import {
-  startTestAuth,
-  uniqueEmail,
-  validPassword,
-  type TestAuth,
-} from '../testing/auth-test-harness.js';
+import { startTestAuth, uniqueEmail, validPassword } from '../testing/auth-test-harness.js';
 
-let auth: TestAuth;
-beforeAll(async () => {
-  auth = await startTestAuth('sessions');
-});
-afterAll(() => auth?.close());
+const auth = await startTestAuth('sessions');
+afterAll(() => auth.close());
 
 /** The code service-kit maps a rejected call to (tRPC code, HTTP status). */
 async function refusalOf(call: Promise<unknown>) {

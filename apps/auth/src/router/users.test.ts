@@ -1,32 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import { outcomeOf } from '@food/service-kit/testing';
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startTestAuth,
-  uniqueEmail,
-  validPassword,
-  type TestAuth,
-} from '../testing/auth-test-harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startTestAuth, uniqueEmail, validPassword } from '../testing/auth-test-harness.js';
 
-let auth: TestAuth;
-let admin: Awaited<ReturnType<TestAuth['signUp']>>;
-beforeAll(async () => {
-  auth = await startTestAuth('users');
-  admin = await auth.signUp('ADMIN');
-});
-afterAll(() => auth?.close());
-
-async function codeOf(call: Promise<unknown>) {
-  return call.then(
-    () => 'succeeded',
-    (error: { code: string }) => error.code,
-  );
-}
+const auth = await startTestAuth('users');
+afterAll(() => auth.close());
+const admin = await auth.signUp('ADMIN');
 
 describe('admin procedures', () => {
   it('refuse a CUSTOMER with FORBIDDEN and change nothing', async () => {
     const customer = await auth.signUp();
-    expect(await codeOf(customer.caller.listUsers())).toBe('FORBIDDEN');
-    expect(await codeOf(customer.caller.setRole({ userId: customer.user.id, role: 'ADMIN' }))).toBe(
+    expect(await outcomeOf(customer.caller.listUsers())).toBe('FORBIDDEN');
+    expect(await outcomeOf(customer.caller.setRole({ userId: customer.user.id, role: 'ADMIN' }))).toBe(
       'FORBIDDEN',
     );
     expect((await auth.db.user.findUniqueOrThrow({ where: { id: customer.user.id } })).role).toBe(
@@ -35,7 +21,7 @@ describe('admin procedures', () => {
   });
 
   it('refuse an anonymous caller with UNAUTHORIZED', async () => {
-    expect(await codeOf(auth.anonymous().listUsers())).toBe('UNAUTHORIZED');
+    expect(await outcomeOf(auth.anonymous().listUsers())).toBe('UNAUTHORIZED');
   });
 });
 
@@ -72,9 +58,19 @@ describe('listUsers', () => {
   });
 
   it('refuses a cursor it did not issue', async () => {
-    expect(await codeOf(admin.caller.listUsers({ cursor: 'bm90LWEtY3Vyc29y' }))).toBe(
+    expect(await outcomeOf(admin.caller.listUsers({ cursor: 'bm90LWEtY3Vyc29y' }))).toBe(
       'BAD_REQUEST',
     );
+  });
+});
+
+describe('usersByIds', () => {
+  it('names the users an admin asks for (id, name, email only) and skips unknown ids; a customer is FORBIDDEN', async () => {
+    const customer = await auth.signUp();
+    const found = await admin.caller.usersByIds({ ids: [customer.user.id, randomUUID()] });
+    expect(found).toEqual([{ id: customer.user.id, name: customer.user.name, email: customer.user.email }]);
+    expect(await outcomeOf(customer.caller.usersByIds({ ids: [admin.user.id] }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(admin.caller.usersByIds({ ids: ['not-a-uuid'] }))).toBe('BAD_REQUEST');
   });
 });
 
@@ -95,11 +91,11 @@ describe('setRole', () => {
 
   it('answers NOT_FOUND for an unknown user and refuses an admin changing their own role', async () => {
     expect(
-      await codeOf(
+      await outcomeOf(
         admin.caller.setRole({ userId: '00000000-0000-4000-8000-000000000000', role: 'ADMIN' }),
       ),
     ).toBe('NOT_FOUND');
-    expect(await codeOf(admin.caller.setRole({ userId: admin.user.id, role: 'CUSTOMER' }))).toBe(
+    expect(await outcomeOf(admin.caller.setRole({ userId: admin.user.id, role: 'CUSTOMER' }))).toBe(
       'FORBIDDEN',
     );
     expect((await auth.db.user.findUniqueOrThrow({ where: { id: admin.user.id } })).role).toBe(

@@ -38,7 +38,7 @@ export function generateKeyMaterial(
 
 /** A database of its own with the app's migrations applied. */
 export async function createTestDatabase(label: string) {
-  const database = await sharedTestDatabase({ serverUrl: postgresServerUrl, label: `auth_test_${label}`, migrationsDir });
+  const database = await sharedTestDatabase({ serverUrl: postgresServerUrl, label: `auth_test_${label}`, migrationsDirs: [migrationsDir] });
   const db = createDatabase(database.url, createLogger('auth-test-database', { level: 'error' }));
   return {
     ...database,

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { signedInUser } from '@food/service-kit';
 import { outcomeOf } from '@food/service-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { recordNotification } from '../notifications/record-notification.js';
 import { startNotificationRouterTest } from '../testing/notification-test-harness.js';
 
-let test: Awaited<ReturnType<typeof startNotificationRouterTest>>;
-beforeAll(async () => {
-  test = await startNotificationRouterTest('router');
-});
-afterAll(() => test?.close());
+const test = await startNotificationRouterTest('router');
+afterAll(() => test.close());
 
 const admin = signedInUser('ADMIN');
 
@@ -79,6 +76,21 @@ describe('the live feed', () => {
     await record(customer.userId);
     const { value } = await first;
     expect(value).toMatchObject({ userId: customer.userId, kind: 'ORDER_CONFIRMED', orderStatus: 'CONFIRMED' });
+    await feed.return?.(undefined);
+  });
+});
+
+describe('the admin feed', () => {
+  it('brings an admin every customer’s notifications once committed; a customer is FORBIDDEN', async () => {
+    expect(await outcomeOf(test.as(signedInUser('CUSTOMER')).adminFeed())).toBe('FORBIDDEN');
+    const feed = (await test.as(admin).adminFeed())[Symbol.asyncIterator]();
+    const first = feed.next();
+    const somebody = signedInUser('CUSTOMER');
+    await test.db.$transaction((tx) =>
+      recordNotification(tx, { eventId: randomUUID(), payload: { userId: somebody.userId, orderId: randomUUID() } }, { kind: 'ORDER_CANCELLED', title: 'Order cancelled', body: 'Card declined.' }, 'CANCELLED'),
+    );
+    const { value } = await first;
+    expect(value).toMatchObject({ userId: somebody.userId, kind: 'ORDER_CANCELLED', orderStatus: 'CANCELLED' });
     await feed.return?.(undefined);
   });
 });

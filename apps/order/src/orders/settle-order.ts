@@ -45,8 +45,14 @@ function timelineEntry(
   };
 }
 
-function recordEvent(tx: Transaction, ...entry: Parameters<typeof timelineEntry>) {
-  return tx.orderTimelineEntry.createMany({ data: timelineEntry(...entry) });
+/** Notes in the order's timeline a payment event that changed nothing (ignored, or flagged for an operator). */
+function notePaymentEvent(
+  tx: Transaction,
+  incoming: PaymentCompletedEvent | PaymentFailedEvent,
+  note: string,
+) {
+  const entry = timelineEntry(incoming.payload.orderId, incoming, incoming, 'payment', null, note);
+  return tx.orderTimelineEntry.createMany({ data: entry });
 }
 
 /** Flags the order for an operator, notes why in its timeline, and refuses the event (it becomes a dead letter). */
@@ -61,15 +67,7 @@ async function flagOrder(
     where: { id: orderId },
     data: { attention: flag.errorClass, attentionNote: flag.reason },
   });
-  await recordEvent(
-    tx,
-    orderId,
-    incoming,
-    incoming,
-    'payment',
-    null,
-    `flagged ${flag.errorClass}: ${flag.reason}`,
-  );
+  await notePaymentEvent(tx, incoming, `flagged ${flag.errorClass}: ${flag.reason}`);
   context.reject(flag.errorClass, flag.reason);
   return [];
 }
@@ -107,15 +105,7 @@ async function settle(
   if (contradiction) return flagOrder(tx, incoming, context, contradiction);
   const decision = decideTransition(order.status, target);
   if (!decision.apply) {
-    await recordEvent(
-      tx,
-      orderId,
-      incoming,
-      incoming,
-      'payment',
-      null,
-      `ignored: ${decision.reason}`,
-    );
+    await notePaymentEvent(tx, incoming, `ignored: ${decision.reason}`);
     return [];
   }
   await tx.order.update({

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { signedInUser } from '@food/service-kit';
 import { outcomeOf } from '@food/service-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startOrderRouterTest } from '../testing/order-test-harness.js';
 
-let test: Awaited<ReturnType<typeof startOrderRouterTest>>;
-beforeAll(async () => {
-  test = await startOrderRouterTest('router');
-});
-afterAll(() => test?.close());
+const test = await startOrderRouterTest('router');
+afterAll(() => test.close());
 
 const customer = signedInUser('CUSTOMER');
 const otherCustomer = signedInUser('CUSTOMER');
@@ -92,5 +89,16 @@ describe('order.menu', () => {
   it('answers anyone with the seeded menu', async () => {
     const menu = await test.as(null).menu();
     expect(JSON.stringify(menu)).toContain('roma-margherita');
+  });
+});
+
+describe('order.adminTimeline', () => {
+  it('shows an admin an order’s saga so far; a customer is FORBIDDEN and an unknown order NOT_FOUND', async () => {
+    const order = await test.as(customer).create(orderInput());
+    const timeline = await test.as(admin).adminTimeline({ orderId: order.id });
+    expect(timeline.order).toMatchObject({ id: order.id, userId: customer.userId, status: 'PENDING_PAYMENT' });
+    expect(timeline.events).toMatchObject([{ type: 'order.created', source: 'order', status: 'PENDING_PAYMENT' }]);
+    expect(await outcomeOf(test.as(customer).adminTimeline({ orderId: order.id }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(test.as(admin).adminTimeline({ orderId: randomUUID() }))).toBe('NOT_FOUND');
   });
 });

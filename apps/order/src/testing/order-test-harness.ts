@@ -1,30 +1,11 @@
 // Test support (excluded from the build): the order router on a database of its own, called through createCaller.
-import { fileURLToPath } from 'node:url';
-import type { AuthenticatedUser } from '@food/contracts';
-import { createCallerFactory, createLogger, innerContext } from '@food/service-kit';
-import { createTestDatabase, settableClock, testPostgresServerUrl } from '@food/service-kit/testing';
+import { startEventDrivenRouterTest } from '@food/kafka-runtime/testing';
+import { createCallerFactory } from '@food/service-kit';
 import { createDatabase } from '../db.js';
 import { orderRouter } from '../router/index.js';
-import type { OrderDependencies } from '../trpc.js';
 
-const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 const createCaller = createCallerFactory(orderRouter);
 
-export async function startOrderRouterTest(label: string) {
-  // eslint-disable-next-line no-restricted-properties -- the test server comes from the test stack's environment
-  const database = await createTestDatabase({ serverUrl: testPostgresServerUrl(process.env), label: `order_test_${label}`, migrationsDir });
-  const logger = createLogger('order-test', { level: 'error', write: () => undefined });
-  const db = createDatabase(database.url, logger, 4);
-  const clock = settableClock();
-  const dependencies: OrderDependencies = { db, clock };
-  return {
-    db,
-    clock,
-    /** The order procedures as `user` (null: anonymous). */
-    as: (user: AuthenticatedUser | null) => createCaller(innerContext(dependencies, user, logger)).order,
-    async close() {
-      await db.$disconnect();
-      await database.drop();
-    },
-  };
+export function startOrderRouterTest(label: string) {
+  return startEventDrivenRouterTest({ service: 'order', label, createCaller, createDatabase, harnessUrl: import.meta.url });
 }

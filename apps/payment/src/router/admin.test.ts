@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { signedInUser } from '@food/service-kit';
 import { outcomeOf } from '@food/service-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startPaymentRouterTest } from '../testing/payment-test-harness.js';
 
-let test: Awaited<ReturnType<typeof startPaymentRouterTest>>;
-beforeAll(async () => {
-  test = await startPaymentRouterTest('router');
-});
-afterAll(() => test?.close());
+const test = await startPaymentRouterTest('router');
+afterAll(() => test.close());
 
 const customer = signedInUser('CUSTOMER');
 const admin = signedInUser('ADMIN');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { defineEvent, type EventCatalog } from '@food/contracts';
-import { connectOnce, createLogger, ensureDatabase, type Logger } from '@food/service-kit';
+import { applyMigrations, connectOnce, createLogger, ensureDatabase, type Logger } from '@food/service-kit';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { Kafka } from 'kafkajs';
 import pg from 'pg';
@@ -14,6 +14,7 @@ import {
   EventConsumer,
   namespaced,
   OutboxRelay,
+  runtimeMigrationsDir,
   type EventHandler,
   type OutgoingEvent,
   type RetryPolicy,
@@ -37,17 +38,24 @@ export const ledgerCatalog = {
 export type LedgerDatabase = PrismaClient;
 type LedgerTx = Parameters<Parameters<LedgerDatabase['$transaction']>[0]>[0];
 
-/** A fresh database with the runtime's tables and the ledger. */
+async function runSqlFile(url: string, file: string) {
+  const client = await connectOnce(url);
+  try {
+    await client.query(await readFile(new URL(file, import.meta.url), 'utf8'));
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database with the runtime's tables, built as a service's were (first tables, then migrations), and the ledger. */
 export async function createLedgerDatabase(label: string) {
   const { postgresUrl } = stackServers();
   const name = `kafka_runtime_${label}_${randomUUID().slice(0, 8)}`;
   const url = Object.assign(new URL(postgresUrl), { pathname: `/${name}` }).toString();
   await ensureDatabase(url);
-  const client = await connectOnce(url);
-  for (const file of ['../../prisma/runtime-tables.sql', '../prisma/ledger-tables.sql']) {
-    await client.query(await readFile(new URL(file, import.meta.url), 'utf8'));
-  }
-  await client.end();
+  await runSqlFile(url, '../../prisma/runtime-first-tables.sql');
+  await applyMigrations(url, [runtimeMigrationsDir]);
+  await runSqlFile(url, '../prisma/ledger-tables.sql');
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 8 }) });
   return {
     name,
