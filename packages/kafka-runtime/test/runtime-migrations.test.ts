@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,17 +24,27 @@ async function freshDatabaseUrl(label: string) {
   return Object.assign(new URL(stackServers().postgresUrl), { pathname: `/${name}` }).toString();
 }
 
-/** The service's migrations folder as it was before the move, taken from git history into a scratch folder. */
+/**
+ * The service's migrations folder as it was before the move, taken from git history into a scratch folder. A clone
+ * without that commit (a shallow one) gets the same folder rebuilt: the service's migrations with the runtime's
+ * copied in, which were byte for byte the files the service's folder held.
+ */
 async function migrationsBeforeTheMove(service: string) {
   const folder = await mkdtemp(path.join(tmpdir(), `${service}-migrations-`));
   scratchFolders.push(folder);
-  const archive = execFileSync(
-    'git',
-    ['-C', repositoryRoot, 'archive', '--format=tar', commitBeforeTheMove, `apps/${service}/prisma/migrations`],
-    { maxBuffer: 16 * 1024 * 1024 },
-  );
-  execFileSync('tar', ['-x', '-C', folder, '--strip-components=3'], { input: archive });
-  return path.join(folder, 'migrations');
+  const migrations = path.join(folder, 'migrations');
+  try {
+    const archive = execFileSync(
+      'git',
+      ['-C', repositoryRoot, 'archive', '--format=tar', commitBeforeTheMove, `apps/${service}/prisma/migrations`],
+      { maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    execFileSync('tar', ['-x', '-C', folder, '--strip-components=3'], { input: archive });
+  } catch {
+    await cp(path.join(repositoryRoot, 'apps', service, 'prisma/migrations'), migrations, { recursive: true });
+    await cp(runtimeMigrationsDir, migrations, { recursive: true });
+  }
+  return migrations;
 }
 
 /** Tables, columns, indexes and constraints of the public schema, to compare two databases. */
